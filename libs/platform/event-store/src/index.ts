@@ -1,1 +1,2 @@
-export {};
+export * from './expected-version';
+export * from './event-store';
