@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@alongside/platform/service-runtime';
+
+@Module({
+  imports: [ServiceRuntimeModule.forRoot({ context: 'mentoring' })],
+})
+export class MentoringAppModule {}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@alongside/platform/service-runtime';
+import { SessionsAppModule } from './app.module';
+
+void runService(SessionsAppModule);

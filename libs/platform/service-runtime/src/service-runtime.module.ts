@@ -1,0 +1,86 @@
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { UpcasterRegistry } from '@alongside/platform/event-sourcing';
+import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
+import { SecurityModule } from '@alongside/platform/security';
+import { readServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
+import type { ServiceContext } from './config/service-context';
+import { HealthController } from './health/health.controller';
+import { ReadinessChecks } from './health/readiness-checks';
+import { serviceLoggerModule } from './logging/logger.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { createMetricsRegistry, METRICS_REGISTRY } from './metrics/metrics.registry';
+import { RequestDurationMiddleware } from './metrics/request-duration.middleware';
+import { ensureDatabaseAndSchema } from './storage/ensure-schema';
+import { eventStoreProvider } from './storage/event-store.provider';
+
+export type ServiceRuntimeOptions = Readonly<{
+  context: ServiceContext;
+  /** The context's schema versions and upcasters, applied on every read of its log. */
+  upcasters?: UpcasterRegistry;
+  /** Overrides of the environment, for tests that start several apps in one process. */
+  env?: NodeJS.ProcessEnv;
+}>;
+
+/**
+ * What every Alongside service has, whatever its domain: configuration, JSON logs, health,
+ * metrics, the event store, TypeORM on the service's own schema, the CQRS bus and the security
+ * edge (JWT, roles, site scoping, validation, problem+json, rate limits).
+ */
+@Global()
+@Module({})
+export class ServiceRuntimeModule implements NestModule, OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    const config = readServiceConfig(options.context, options.env ?? process.env);
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        serviceLoggerModule(config),
+        TerminusModule,
+        CqrsModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await ensureDatabaseAndSchema(config.databaseUrl, config.context);
+            return {
+              type: 'postgres' as const,
+              url: config.databaseUrl,
+              schema: config.context,
+              autoLoadEntities: true,
+              synchronize: (options.env ?? process.env).TYPEORM_SYNCHRONIZE !== 'false',
+              extra: { max: 10 },
+            };
+          },
+        }),
+        SecurityModule.forRoot({ context: config.context }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(config.context) },
+        ReadinessChecks,
+        eventStoreProvider(options.upcasters),
+      ],
+      exports: [SERVICE_CONFIG, METRICS_REGISTRY, ReadinessChecks, EVENT_STORE, TerminusModule],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestDurationMiddleware).forRoutes('*path');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
