@@ -1,4 +1,6 @@
 // One jest run for the whole workspace: one set of real servers (global setup), two workers.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const swc = [
@@ -24,7 +26,7 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/deploy'],
+  roots: ['apps', 'libs', 'tools', 'bench', 'deploy'].filter((d) => existsSync(join(__dirname, d))).map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // NestJS 12 ships ES modules only; jest on Node 20 cannot require() them, so swc compiles them too.

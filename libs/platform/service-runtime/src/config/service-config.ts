@@ -12,7 +12,7 @@ export type ServiceConfig = Readonly<{
   logLevel: string;
 }>;
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres:password@127.0.0.1:54329/alongside';
+export const DEFAULT_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:54329/alongside';
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:19092';
 
 export const readServiceConfig = (
