@@ -1,1 +1,14 @@
-export {};
+export * from './vocabulary';
+export * from './topic';
+export * from './events/mentor-events';
+export * from './events/match-events';
+export * from './events/participant-events';
+export * from './events/referral-events';
+export * from './events/escalation-events';
+export * from './events/programme-events';
+export * from './mentoring-event';
+export * from './schema-versions';
+export * from './upcasters';
+export type { JsonSchema } from './schemas/schema-parts';
+export * from './schemas/mentoring-event-schemas';
+export * from './examples';

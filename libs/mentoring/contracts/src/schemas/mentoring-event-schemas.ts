@@ -1,0 +1,182 @@
+import type { MentoringEventType } from '../mentoring-event';
+import {
+  BOUNDARY_CONCERNS,
+  CONTACT_KINDS,
+  ESCALATION_RESOLUTIONS,
+  LIVED_EXPERIENCE_AREAS,
+  MATCH_END_REASONS,
+  MUTUAL_AID_FELLOWSHIPS,
+  REFERRAL_OUTCOMES,
+  RESOURCE_CATEGORIES,
+  RISKS,
+  SPECIALITIES,
+  SUPERVISION_TOPICS,
+  URGENCIES,
+} from '../vocabulary';
+import { schemaVersions } from '../schema-versions';
+import {
+  day,
+  eventSchema,
+  instant,
+  integer,
+  listOf,
+  nullable,
+  oneOf,
+  text,
+  uuid,
+  type JsonSchema,
+} from './schema-parts';
+
+const language: JsonSchema = { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' };
+const matchParties = { matchId: uuid, mentorId: uuid, participantId: uuid };
+const checkInDay = integer(1, 3650);
+
+const dataOf: Record<MentoringEventType, Record<string, JsonSchema>> = {
+  MentorOnboarded: {
+    mentorId: uuid,
+    displayName: text(120),
+    livedExperience: listOf(oneOf(LIVED_EXPERIENCE_AREAS)),
+    languages: listOf(language, 1),
+    specialities: listOf(oneOf(SPECIALITIES)),
+    maxCaseload: integer(1, 60),
+    onboardedAt: instant,
+  },
+  TrainingCompleted: { mentorId: uuid, trainingId: uuid, course: text(200), hours: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, completedOn: day },
+  CertificationGranted: {
+    mentorId: uuid,
+    certificationId: uuid,
+    credential: text(120),
+    issuer: text(200),
+    grantedAt: instant,
+    expiresAt: instant,
+  },
+  CertificationRenewed: {
+    mentorId: uuid,
+    certificationId: uuid,
+    credential: text(120),
+    renewedAt: instant,
+    previousExpiresAt: instant,
+    expiresAt: instant,
+  },
+  CertificationExpired: { mentorId: uuid, certificationId: uuid, credential: text(120), expiredAt: instant },
+  SupervisionHeld: {
+    mentorId: uuid,
+    supervisionId: uuid,
+    supervisorId: uuid,
+    heldAt: instant,
+    minutes: integer(1, 600),
+    topics: listOf(oneOf(SUPERVISION_TOPICS)),
+  },
+  BoundaryConcernRaised: {
+    mentorId: uuid,
+    concernId: uuid,
+    supervisionId: nullable(uuid),
+    concern: oneOf(BOUNDARY_CONCERNS),
+    raisedBy: text(200),
+    raisedAt: instant,
+  },
+  MatchProposed: { ...matchParties, consentId: uuid, proposedBy: text(200), proposedAt: instant },
+  MatchAccepted: { ...matchParties, acceptedAt: instant },
+  MatchEnded: {
+    ...matchParties,
+    reason: oneOf(MATCH_END_REASONS),
+    endedFrom: oneOf(['proposed', 'active', 'aftercare']),
+    endedAt: instant,
+  },
+  AftercareStarted: {
+    ...matchParties,
+    dischargedAt: instant,
+    checkIns: listOf(
+      { type: 'object', additionalProperties: false, required: ['day', 'dueAt'], properties: { day: checkInDay, dueAt: instant } },
+      1,
+    ),
+    missedAfterDays: integer(1, 365),
+    startedAt: instant,
+  },
+  AftercareCheckInDue: { ...matchParties, day: checkInDay, dueAt: instant },
+  AftercareCheckInHeld: { ...matchParties, day: checkInDay, dueAt: instant, heldAt: instant, contactId: nullable(uuid) },
+  AftercareCheckInMissed: { ...matchParties, day: checkInDay, dueAt: instant, missedAt: instant },
+  ContactLogged: {
+    contactId: uuid,
+    ...matchParties,
+    kind: oneOf(CONTACT_KINDS),
+    minutes: integer(1, 720),
+    contactAt: instant,
+    billing: nullable({
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'units', 'referenceVersion'],
+      properties: { code: text(20), units: integer(1, 48), referenceVersion: text(40) },
+    }),
+    hasNote: { type: 'boolean' },
+  },
+  PeerContactConsentRecorded: {
+    participantId: uuid,
+    consentId: uuid,
+    grantedAt: instant,
+    expiresAt: nullable(instant),
+    sourceEventId: uuid,
+  },
+  PeerContactConsentRevoked: { participantId: uuid, consentId: uuid, revokedAt: instant, sourceEventId: uuid },
+  DischargeRecorded: { participantId: uuid, dischargedAt: instant, reason: text(80), sourceEventId: uuid },
+  ReferralMade: {
+    referralId: uuid,
+    ...matchParties,
+    category: oneOf(RESOURCE_CATEGORIES),
+    resourceId: nullable(uuid),
+    madeAt: instant,
+    followUpDueAt: instant,
+  },
+  ReferralFollowedUp: { referralId: uuid, participantId: uuid, followedUpAt: instant, nextFollowUpDueAt: nullable(instant) },
+  ReferralOutcomeRecorded: {
+    referralId: uuid,
+    ...matchParties,
+    category: oneOf(RESOURCE_CATEGORIES),
+    outcome: oneOf(REFERRAL_OUTCOMES),
+    recordedAt: instant,
+  },
+  EscalatedToClinician: {
+    escalationId: uuid,
+    ...matchParties,
+    risk: oneOf(RISKS),
+    urgency: oneOf(URGENCIES),
+    raisedAt: instant,
+    acknowledgeBy: instant,
+  },
+  EscalationAcknowledged: { escalationId: uuid, participantId: uuid, clinicianId: text(200), acknowledgedAt: instant },
+  EscalationResolved: {
+    escalationId: uuid,
+    participantId: uuid,
+    clinicianId: text(200),
+    resolution: oneOf(ESCALATION_RESOLUTIONS),
+    resolvedAt: instant,
+  },
+  MentoringPolicySet: {
+    aftercareCheckInDays: listOf(checkInDay, 1),
+    checkInMissedAfterDays: integer(1, 365),
+    urgentAcknowledgeWithinMinutes: integer(1, 10080),
+    soonAcknowledgeWithinMinutes: integer(1, 10080),
+    routineAcknowledgeWithinMinutes: integer(1, 43200),
+    referralFollowUpDays: integer(1, 365),
+    setBy: text(200),
+    setAt: instant,
+  },
+  CommunityResourceListed: {
+    resourceId: uuid,
+    category: oneOf(RESOURCE_CATEGORIES),
+    name: text(200),
+    fellowship: nullable(oneOf(MUTUAL_AID_FELLOWSHIPS)),
+    description: { type: 'string', maxLength: 2000 },
+    contact: { type: 'string', maxLength: 500 },
+    listedAt: instant,
+  },
+  CommunityResourceWithdrawn: { resourceId: uuid, withdrawnAt: instant },
+};
+
+/** One JSON Schema per event type, at its current schema version: what a consumer validates. */
+export const mentoringEventSchemas: Readonly<Record<MentoringEventType, JsonSchema>> = Object.fromEntries(
+  Object.entries(dataOf).map(([type, properties]) => [
+    type,
+    eventSchema(type, schemaVersions[type as MentoringEventType], properties),
+  ]),
+) as Record<MentoringEventType, JsonSchema>;

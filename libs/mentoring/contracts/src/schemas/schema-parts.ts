@@ -1,0 +1,36 @@
+/**
+ * The building blocks of mentoring's JSON Schemas (draft 2020-12, checked with ajv + ajv-formats).
+ * Every `data` object forbids properties it does not name, so a note or a name can never slip
+ * into an event that leaves the service unnoticed: the contract test would fail.
+ */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
+export const instant: JsonSchema = { type: 'string', format: 'date-time' };
+export const day: JsonSchema = { type: 'string', format: 'date' };
+export const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
+export const oneOf = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: [...values] });
+export const listOf = (items: JsonSchema, minItems = 0): JsonSchema => ({ type: 'array', items, minItems });
+export const text = (maxLength: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength });
+export const integer = (minimum: number, maximum?: number): JsonSchema => ({
+  type: 'integer',
+  minimum,
+  ...(maximum === undefined ? {} : { maximum }),
+});
+
+export const eventSchema = (type: string, schemaVersion: number, properties: Record<string, JsonSchema>): JsonSchema => ({
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: `https://alongside.example/schemas/mentoring/${type}/v${schemaVersion}.json`,
+  title: `${type} v${schemaVersion}`,
+  type: 'object',
+  required: ['type', 'data'],
+  properties: {
+    type: { const: type },
+    data: {
+      type: 'object',
+      additionalProperties: false,
+      required: Object.keys(properties),
+      properties,
+    },
+  },
+});
