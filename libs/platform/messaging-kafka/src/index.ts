@@ -1,1 +1,11 @@
-export {};
+export * from './topics';
+export * from './event-message';
+export * from './log-head';
+export type { Logger } from './logger';
+export * from './relay/kafka-relay';
+export * from './relay/relay-metrics';
+export * from './consumer/event-consumer';
+export * from './consumer/event-schemas';
+export * from './consumer/dead-letter';
+export * from './consumer/retry-policy';
+export type { MessageOutcome } from './consumer/consumer-metrics';

@@ -1,0 +1,292 @@
+import type { RecordedEvent } from '@alongside/platform/event-sourcing';
+import { contextOf } from '@alongside/platform/event-sourcing';
+import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
+import { Partitioners, type Admin, type Kafka, type Message, type Producer } from 'kafkajs';
+import { Pool, type ClientConfig } from 'pg';
+import { Registry } from 'prom-client';
+import { toEventMessage } from '../event-message';
+import type { LogHead } from '../log-head';
+import { defaultLogger, type Logger } from '../logger';
+import { pause } from '../pause';
+import { deadLetterTopic, defaultTopicLayout, ensureTopics, eventsTopic, type TopicLayout } from '../topics';
+import { RelayCheckpoint } from './relay-checkpoint';
+import { RelayLease } from './relay-lease';
+import { RelayMetrics } from './relay-metrics';
+
+export type KafkaRelayOptions = Readonly<{
+  /** Usually the service's context (`enrolment`): names the lease and the checkpoint row. */
+  name: string;
+  store: EventStore;
+  /** Where the log ends, for the lag metric and readiness. */
+  logHead: LogHead;
+  /** The service's database: the checkpoint table and the lease connection live there. */
+  connection: ClientConfig;
+  /** The service's schema, where `relay_checkpoints` is kept. */
+  schema: string;
+  kafka: Kafka;
+  /** Contexts whose topics (and `.dlq` topics) are created on start; others are created when first seen. */
+  contexts?: readonly string[];
+  /** `alongside` in production; tests give each file its own. */
+  topicPrefix?: string;
+  topicLayout?: TopicLayout;
+  /** Events read and published per round trip: one sendBatch, one checkpoint write. */
+  batchSize?: number;
+  /** How long to wait when the log is quiet before reading again. */
+  idleMs?: number;
+  /** How often a waiting replica asks for the lease. */
+  leaseRetryMs?: number;
+  /** How long stop() lets the in-flight batch finish before it disconnects the producer under it. */
+  stopTimeoutMs?: number;
+  /**
+   * kafkajs's idempotent producer (acks -1, one request in flight) keeps a retried produce request
+   * from duplicating messages. It is only safe with sends that never overlap (kafkajs#598); the
+   * relay sends one batch at a time, so it is on by default.
+   */
+  idempotent?: boolean;
+  metrics?: Registry;
+  logger?: Logger;
+}>;
+
+export type RelayStatus = Readonly<{
+  name: string;
+  /** True while this replica holds the lease and publishes; a standby reports false and is healthy. */
+  leader: boolean;
+  /** Last global position acknowledged by Kafka (as far as this replica knows). */
+  position: bigint | null;
+  /** Events in the log not yet acknowledged, measured at the last batch or idle poll. */
+  lag: bigint | null;
+  /** The last failure while publishing, cleared by the next acknowledged batch. */
+  lastError: string | null;
+}>;
+
+const HEAD_REFRESH_MS = 1_000;
+
+/**
+ * Follows the store's global log from a durable checkpoint and publishes each event to its
+ * context's topic, keyed by stream (DESIGN §3.4). At least once, in stream order per key:
+ * batches go out one at a time with acks -1, and the checkpoint moves only after the ack.
+ */
+export class KafkaRelay {
+  private readonly stopping = new AbortController();
+  private readonly options: Required<Omit<KafkaRelayOptions, 'contexts'>> & { contexts: readonly string[] };
+  private readonly logger: Logger;
+  private readonly metrics: RelayMetrics;
+  private readonly knownTopics = new Set<string>();
+  private running: Promise<void> | undefined;
+  private producer: Producer | undefined;
+  private admin: Admin | undefined;
+  private state: { leader: boolean; position: bigint | null; lag: bigint | null; lastError: string | null } = {
+    leader: false,
+    position: null,
+    lag: null,
+    lastError: null,
+  };
+  private headReadAt = 0;
+  private head: bigint | null = null;
+
+  constructor(options: KafkaRelayOptions) {
+    this.options = {
+      contexts: [],
+      topicPrefix: 'alongside',
+      topicLayout: defaultTopicLayout,
+      batchSize: 2_000,
+      idleMs: 100,
+      leaseRetryMs: 1_000,
+      stopTimeoutMs: 15_000,
+      idempotent: true,
+      metrics: new Registry(),
+      logger: defaultLogger(`relay:${options.name}`),
+      ...options,
+    };
+    this.logger = this.options.logger;
+    this.metrics = new RelayMetrics(this.options.metrics, options.name);
+  }
+
+  /** Starts following the log in the background; a second replica waits for the lease. */
+  start(): void {
+    this.running ??= this.run().catch((error) => {
+      this.logger.error({ err: error, relay: this.options.name }, 'relay stopped on an unexpected error');
+      this.state.lastError = (error as Error).message;
+    });
+  }
+
+  /** Finishes the in-flight batch (send, ack, checkpoint), releases the lease and disconnects. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    if (!this.running) return;
+    const finished = await Promise.race([
+      this.running.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), this.options.stopTimeoutMs).unref()),
+    ]);
+    if (!finished) {
+      this.logger.warn({ relay: this.options.name }, 'in-flight batch did not finish in time; disconnecting under it');
+      await this.producer?.disconnect().catch(() => undefined);
+      await this.running;
+    }
+  }
+
+  status(): RelayStatus {
+    return { name: this.options.name, ...this.state };
+  }
+
+  private async run(): Promise<void> {
+    const pool = new Pool({ ...this.options.connection, max: 2 });
+    pool.on('error', (error) => this.logger.warn({ err: error }, 'idle checkpoint connection failed'));
+    const checkpoint = new RelayCheckpoint(pool, this.options.schema, this.options.name);
+    this.admin = this.options.kafka.admin();
+    try {
+      while (!this.stopping.signal.aborted) {
+        const lease = await RelayLease.acquire({
+          connection: this.options.connection,
+          key: `alongside.relay.${this.options.schema}.${this.options.name}`,
+          retryMs: this.options.leaseRetryMs,
+          signal: this.stopping.signal,
+          logger: this.logger,
+        }).catch(async (error) => {
+          this.noteFailure(error, 'cannot reach the database for the lease');
+          await pause(this.options.leaseRetryMs, this.stopping.signal);
+          return undefined;
+        });
+        if (lease === null) break;
+        if (lease === undefined) continue;
+        this.state.leader = true;
+        this.metrics.holdingLease(true);
+        try {
+          await this.publishWhileLeader(lease, checkpoint);
+        } finally {
+          this.state.leader = false;
+          this.metrics.holdingLease(false);
+          await lease.release();
+        }
+      }
+    } finally {
+      await this.producer?.disconnect().catch(() => undefined);
+      await this.admin.disconnect().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+    }
+  }
+
+  private async publishWhileLeader(lease: RelayLease, checkpoint: RelayCheckpoint): Promise<void> {
+    const signals = [this.stopping.signal, lease.lost];
+    const held = () => !signals.some((s) => s.aborted);
+    let failures = 0;
+    while (held()) {
+      try {
+        await checkpoint.ensureTable();
+        let position = await checkpoint.read();
+        this.state.position = position;
+        await this.prepareTopics();
+        this.logger.info({ relay: this.options.name, position: position.toString() }, 'publishing from checkpoint');
+        while (held()) {
+          position = await this.drain(position, checkpoint, held);
+          failures = 0;
+          await this.measureLag(position, true);
+          if (held()) await pause(this.options.idleMs, ...signals);
+        }
+      } catch (error) {
+        failures++;
+        this.noteFailure(error, 'publishing failed; resuming from the checkpoint');
+        // A producer that failed may hold sequence numbers the broker no longer agrees with.
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = undefined;
+        await pause(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), ...signals);
+      }
+    }
+    if (lease.lost.aborted && !this.stopping.signal.aborted) {
+      this.logger.warn({ relay: this.options.name }, 'lease lost; stopped publishing');
+    }
+  }
+
+  /**
+   * Publishes until the log is drained or the relay must stop. The next batch is read while the
+   * current one is sent, so Postgres and Kafka work side by side; sends never overlap.
+   */
+  private async drain(from: bigint, checkpoint: RelayCheckpoint, held: () => boolean): Promise<bigint> {
+    const { batchSize } = this.options;
+    let position = from;
+    let next: Promise<ReadAllResult> | null = this.options.store.readAll({ after: position, limit: batchSize });
+    while (next) {
+      const batch: ReadAllResult = await next;
+      if (batch.events.length === 0) return position;
+      next = batch.events.length >= batchSize && held()
+        ? this.options.store.readAll({ after: batch.position, limit: batchSize })
+        : null;
+      // If this batch fails, the prefetched read is abandoned: keep its rejection from going unhandled.
+      next?.catch(() => undefined);
+      const perTopic = await this.publish(batch.events);
+      await checkpoint.advance(batch.position);
+      position = batch.position;
+      this.state.position = position;
+      this.state.lastError = null;
+      this.metrics.acknowledged(position, perTopic);
+      await this.measureLag(position, false);
+    }
+    return position;
+  }
+
+  private async publish(events: readonly RecordedEvent[]): Promise<Map<string, number>> {
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events) {
+      const topic = eventsTopic(contextOf(event.streamId), this.options.topicPrefix);
+      let messages = byTopic.get(topic);
+      if (!messages) byTopic.set(topic, (messages = []));
+      messages.push(toEventMessage(event));
+    }
+    const unseen = [...byTopic.keys()].filter((topic) => !this.knownTopics.has(topic));
+    if (unseen.length > 0) await this.createTopics(unseen);
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    return new Map([...byTopic].map(([topic, messages]) => [topic, messages.length]));
+  }
+
+  private async prepareTopics(): Promise<void> {
+    const topics = this.options.contexts.map((context) => eventsTopic(context, this.options.topicPrefix));
+    if (topics.length > 0) await this.createTopics(topics);
+  }
+
+  /** Each events topic comes with its dead-letter topic, so consumers never find it missing. */
+  private async createTopics(topics: readonly string[]): Promise<void> {
+    await this.admin!.connect();
+    await ensureTopics(this.admin!, topics.flatMap((t) => [t, deadLetterTopic(t)]), this.options.topicLayout);
+    topics.forEach((topic) => this.knownTopics.add(topic));
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.options.kafka.producer({
+        idempotent: this.options.idempotent,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  /** The head is asked at most once a second: lag is for humans and alerts, not for flow control. */
+  private async measureLag(position: bigint, idle: boolean): Promise<void> {
+    const now = Date.now();
+    if (now - this.headReadAt >= HEAD_REFRESH_MS || this.head === null || (idle && this.head > position)) {
+      try {
+        this.head = await this.options.logHead();
+        this.headReadAt = now;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'cannot read the log head for the lag metric');
+      }
+    }
+    if (this.head === null) return;
+    const lag = this.head > position ? this.head - position : 0n;
+    this.state.lag = lag;
+    this.metrics.behind(lag);
+  }
+
+  private noteFailure(error: unknown, message: string): void {
+    this.state.lastError = (error as Error).message;
+    this.logger.error({ err: error, relay: this.options.name }, message);
+  }
+}
