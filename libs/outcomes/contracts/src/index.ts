@@ -1,1 +1,15 @@
-export {};
+export * from './vocabulary';
+export * from './topic';
+export * from './events/assessment-events';
+export * from './events/substance-use-events';
+export * from './events/care-events';
+export * from './events/heard-events';
+export * from './events/site-events';
+export * from './outcomes-event';
+export * from './schema-versions';
+export * from './upcasters';
+export type { JsonSchema } from './schemas/schema-parts';
+export * from './schemas/outcomes-event-schemas';
+export * from './api/dashboard-views';
+export * from './api/analyst-views';
+export * from './examples';

@@ -1,0 +1,165 @@
+import type { OutcomesEventType } from '../outcomes-event';
+import { schemaVersions } from '../schema-versions';
+import {
+  ATTENDANCE_STATUSES,
+  DISCHARGE_REASONS,
+  INSTRUMENTS,
+  ASSESSMENT_BANDS,
+  LIVING_SITUATIONS,
+  OCCUPATIONS,
+  PHQ9_DIFFICULTIES,
+  READMISSION_SETTINGS,
+  REINTEGRATION_CHECKPOINTS,
+  SAFETY_ALERT_REASONS,
+  SAFETY_ALERT_RESOLUTIONS,
+  SCREEN_RESULTS,
+  SOBRIETY_START_REASONS,
+  SPECIMENS,
+  SUBSTANCES,
+} from '../vocabulary';
+import { bool, day, eventSchema, instant, integer, listOf, nullable, object, oneOf, text, uuid, type JsonSchema } from './schema-parts';
+
+const actor = text(200);
+const heardFrom = object({ context: oneOf(['enrolment', 'sessions', 'mentoring']), eventId: uuid, eventType: text(100) });
+const substances = listOf(oneOf(SUBSTANCES), 0, SUBSTANCES.length);
+const code = text(100);
+
+const dataOf: Record<OutcomesEventType, Record<string, JsonSchema>> = {
+  AssessmentRecorded: {
+    assessmentId: uuid,
+    participantId: uuid,
+    instrument: oneOf(INSTRUMENTS),
+    instrumentVersion: text(40),
+    items: listOf(integer(0, 6), 7, 10),
+    difficulty: nullable(oneOf(PHQ9_DIFFICULTIES)),
+    total: integer(0, 60),
+    band: oneOf(ASSESSMENT_BANDS),
+    administeredAt: instant,
+    recordedBy: actor,
+  },
+  SafetyAlertRaised: {
+    alertId: uuid,
+    participantId: uuid,
+    assessmentId: uuid,
+    reason: oneOf(SAFETY_ALERT_REASONS),
+    urgency: { const: 'urgent' },
+    answer: integer(1, 3),
+    raisedAt: instant,
+  },
+  SafetyAlertAcknowledged: { alertId: uuid, participantId: uuid, acknowledgedBy: actor, acknowledgedAt: instant },
+  SafetyAlertResolved: {
+    alertId: uuid,
+    participantId: uuid,
+    resolvedBy: actor,
+    resolution: oneOf(SAFETY_ALERT_RESOLUTIONS),
+    resolvedAt: instant,
+  },
+  DrugScreenRecorded: {
+    screenId: uuid,
+    participantId: uuid,
+    specimen: oneOf(SPECIMENS),
+    collectedAt: instant,
+    results: listOf(object({ substance: oneOf(SUBSTANCES), result: oneOf(SCREEN_RESULTS), prescribed: bool }), 1),
+    positive: bool,
+    recordedBy: actor,
+  },
+  SubstanceUseReported: {
+    reportId: uuid,
+    participantId: uuid,
+    periodDays: integer(1, 365),
+    substances: listOf(object({ substance: oneOf(SUBSTANCES), daysUsed: integer(0, 365) })),
+    reportedAt: instant,
+    recordedBy: actor,
+  },
+  LapseRecorded: { lapseId: uuid, participantId: uuid, occurredOn: day, substances, recordedAt: instant, recordedBy: actor },
+  RelapseRecorded: { relapseId: uuid, participantId: uuid, occurredOn: day, substances, recordedAt: instant, recordedBy: actor },
+  SobrietyStartSet: {
+    participantId: uuid,
+    startedOn: day,
+    reason: oneOf(SOBRIETY_START_REASONS),
+    causeId: nullable(uuid),
+    setAt: instant,
+  },
+  SobrietyMilestoneReached: {
+    participantId: uuid,
+    milestoneDays: integer(1, 36500),
+    sobrietyStartedOn: day,
+    reachedOn: day,
+    recordedAt: instant,
+    recordedBy: actor,
+  },
+  ReadmissionRecorded: {
+    readmissionId: uuid,
+    participantId: uuid,
+    setting: oneOf(READMISSION_SETTINGS),
+    admittedOn: day,
+    recordedAt: instant,
+    recordedBy: actor,
+  },
+  EmergencyVisitRecorded: {
+    visitId: uuid,
+    participantId: uuid,
+    visitedOn: day,
+    substanceRelated: bool,
+    overdose: bool,
+    recordedAt: instant,
+    recordedBy: actor,
+  },
+  ReintegrationRecorded: {
+    participantId: uuid,
+    checkpoint: oneOf(REINTEGRATION_CHECKPOINTS),
+    livingSituation: oneOf(LIVING_SITUATIONS),
+    occupation: oneOf(OCCUPATIONS),
+    socialConnectedness: integer(1, 5),
+    recordedOn: day,
+    recordedBy: actor,
+  },
+  ParticipantAdmitted: {
+    participantId: uuid,
+    enrolmentId: uuid,
+    admittedOn: day,
+    programme: code,
+    levelOfCare: code,
+    referralSource: nullable(code),
+    transferredIn: bool,
+    heardFrom,
+  },
+  ParticipantLevelOfCareChanged: { participantId: uuid, enrolmentId: uuid, levelOfCare: code, changedOn: day, heardFrom },
+  ParticipantDischarged: { participantId: uuid, enrolmentId: uuid, dischargedOn: day, reason: oneOf(DISCHARGE_REASONS), heardFrom },
+  SessionAttendanceRecorded: {
+    participantId: uuid,
+    sessionId: uuid,
+    groupKind: code,
+    heldAt: instant,
+    status: oneOf(ATTENDANCE_STATUSES),
+    minutes: integer(0, 1440),
+    heardFrom,
+  },
+  MentorMatched: { participantId: uuid, matchId: uuid, mentorId: uuid, matchedAt: instant, heardFrom },
+  MentorMatchEnded: { participantId: uuid, matchId: uuid, mentorId: uuid, endedAt: instant, heardFrom },
+  MentorContactRecorded: {
+    participantId: uuid,
+    contactId: uuid,
+    matchId: uuid,
+    mentorId: uuid,
+    kind: code,
+    minutes: integer(0, 1440),
+    contactAt: instant,
+    heardFrom,
+  },
+  OutcomePolicySet: {
+    milestoneDays: listOf(integer(1, 36500), 1, 20),
+    lapseRestartsSobriety: bool,
+    timeZone: text(64),
+    setAt: instant,
+    heardFrom: nullable(object({ context: { const: 'enrolment' }, eventId: uuid, eventType: text(100) })),
+  },
+};
+
+/** One JSON Schema per event type, at its current schema version: what a consumer validates. */
+export const outcomesEventSchemas: Readonly<Record<OutcomesEventType, JsonSchema>> = Object.fromEntries(
+  Object.entries(dataOf).map(([type, properties]) => [
+    type,
+    eventSchema('outcomes', type, schemaVersions[type as OutcomesEventType], properties),
+  ]),
+) as Record<OutcomesEventType, JsonSchema>;
