@@ -1,10 +1,12 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { ENROLMENT_EVENT_TYPES } from './enrolment-event';
 import { enrolmentEventExamples } from './examples';
 import { ASAM_LEVELS, DISCHARGE_REASONS, PROGRAMMES, REFERRAL_SOURCES } from './reference-data/codes';
 import { CONSENT_PURPOSES, INFORMATION_CATEGORIES } from './reference-data/consent-terms';
 import { CURRENT_REFERENCE_DATA_VERSION, referenceData, REFERENCE_DATA_VERSIONS } from './reference-data/reference-data';
 import { enrolmentSchemaVersions, enrolmentUpcasterRegistry } from './schema-versions';
-import { enrolmentEventSchema, enrolmentEventSchemasByKey } from './schemas/event-schemas';
+import { enrolmentEventJsonSchemas, enrolmentEventSchema, enrolmentEventSchemasByKey } from './schemas/event-schemas';
 import { validateEnrolmentEvent } from './schemas/validate-event';
 
 const PII_FIELDS = ['name', 'givenName', 'familyName', 'dateOfBirth', 'email', 'phone', 'address', 'contact', 'pronouns', 'preferredLanguage', 'notes'];
@@ -21,6 +23,7 @@ describe('Enrolment contracts', () => {
 
     it('has a JSON Schema for its current schema version', () => {
       expect(enrolmentEventSchema(type, version)).toBeDefined();
+      expect(enrolmentEventJsonSchemas[type]).toBe(enrolmentEventSchema(type, version));
       expect(enrolmentEventSchemasByKey[`${type}@${version}`]).toBe(enrolmentEventSchema(type, version));
     });
 
@@ -67,7 +70,7 @@ describe('Enrolment contracts', () => {
 
   it('names the field and the rule when a message is invalid', () => {
     const result = validateEnrolmentEvent('Enrolled', 1, { ...enrolmentEventExamples.Enrolled.data, levelOfCare: '5' });
-    expect(result).toEqual({ valid: false, errors: ['/levelOfCare must be equal to one of the allowed values'] });
+    expect(result).toEqual({ valid: false, errors: ['/data/levelOfCare must be equal to one of the allowed values'] });
   });
 
   it('requires dates to be calendar days and instants to carry their zone', () => {
@@ -105,5 +108,17 @@ describe('Enrolment contracts', () => {
       for (const [version, data] of Object.entries(REFERENCE_DATA_VERSIONS)) expect(data.version).toBe(Number(version));
       expect(() => referenceData(42)).toThrow(RangeError);
     });
+  });
+});
+
+describe('the platform consumer', () => {
+  it('compiles these schemas with draft 2020-12 and checks whole events', () => {
+    // The same construction as messaging-kafka's jsonSchemaChecks.
+    const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+    for (const type of ENROLMENT_EVENT_TYPES) {
+      const validate = ajv.compile(enrolmentEventJsonSchemas[type]);
+      expect(validate(enrolmentEventExamples[type])).toBe(true);
+      expect(validate({ type: 'SomethingElse', data: enrolmentEventExamples[type].data })).toBe(false);
+    }
   });
 });

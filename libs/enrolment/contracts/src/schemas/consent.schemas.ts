@@ -1,5 +1,5 @@
 import { CONSENT_ENDING_EVENTS, CONSENT_PURPOSES, INFORMATION_CATEGORIES } from '../reference-data/consent-terms';
-import { eventDataSchema, isoDate, isoInstant, object, oneOf, referenceDataVersion, siteId, uuid } from './schema-parts';
+import { eventSchema, isoDate, isoInstant, object, oneOf, referenceDataVersion, siteId, uuid } from './schema-parts';
 
 export const consentRecipient = {
   oneOf: [
@@ -18,7 +18,7 @@ const consentExpiry = {
 
 const purpose = oneOf(CONSENT_PURPOSES);
 
-export const consentGrantedV1 = eventDataSchema('ConsentGranted', 1, 'A 42 CFR Part 2 consent to disclose was granted.', {
+export const consentGrantedV1 = eventSchema('ConsentGranted', 1, 'A 42 CFR Part 2 consent to disclose was granted.', {
   consentId: uuid,
   participantId: uuid,
   siteId,
@@ -31,7 +31,7 @@ export const consentGrantedV1 = eventDataSchema('ConsentGranted', 1, 'A 42 CFR P
   referenceDataVersion,
 });
 
-export const consentRevokedV1 = eventDataSchema('ConsentRevoked', 1, 'The participant revoked a consent.', {
+export const consentRevokedV1 = eventSchema('ConsentRevoked', 1, 'The participant revoked a consent.', {
   consentId: uuid,
   participantId: uuid,
   siteId,
@@ -41,7 +41,7 @@ export const consentRevokedV1 = eventDataSchema('ConsentRevoked', 1, 'The partic
   referenceDataVersion,
 });
 
-export const consentEndedV1 = eventDataSchema('ConsentEnded', 1, 'The event a consent named as its expiry happened.', {
+export const consentEndedV1 = eventSchema('ConsentEnded', 1, 'The event a consent named as its expiry happened.', {
   consentId: uuid,
   participantId: uuid,
   siteId,

@@ -6,7 +6,7 @@ import {
   REFERRAL_SOURCES,
 } from '../reference-data/codes';
 import {
-  eventDataSchema,
+  eventSchema,
   isoDate,
   isoInstant,
   nullable,
@@ -21,7 +21,7 @@ const programme = oneOf(PROGRAMMES);
 const levelOfCare = oneOf(ASAM_LEVELS);
 const days = { type: 'integer', minimum: 0 };
 
-export const enrolledV1 = eventDataSchema('Enrolled', 1, 'An admission: a new episode of care begins.', {
+export const enrolledV1 = eventSchema('Enrolled', 1, 'An admission: a new episode of care begins.', {
   episodeId: uuid,
   participantId: uuid,
   siteId,
@@ -34,7 +34,7 @@ export const enrolledV1 = eventDataSchema('Enrolled', 1, 'An admission: a new ep
   referenceDataVersion,
 });
 
-export const readmittedV1 = eventDataSchema('Readmitted', 1, 'A discharged participant was admitted again (a new episode linked to the previous).', {
+export const readmittedV1 = eventSchema('Readmitted', 1, 'A discharged participant was admitted again (a new episode linked to the previous).', {
   episodeId: uuid,
   previousEpisodeId: uuid,
   participantId: uuid,
@@ -48,7 +48,7 @@ export const readmittedV1 = eventDataSchema('Readmitted', 1, 'A discharged parti
   referenceDataVersion,
 });
 
-export const levelOfCareChangedV1 = eventDataSchema('LevelOfCareChanged', 1, 'The level of care (and possibly programme) of an active episode changed.', {
+export const levelOfCareChangedV1 = eventSchema('LevelOfCareChanged', 1, 'The level of care (and possibly programme) of an active episode changed.', {
   episodeId: uuid,
   participantId: uuid,
   siteId,
@@ -62,7 +62,7 @@ export const levelOfCareChangedV1 = eventDataSchema('LevelOfCareChanged', 1, 'Th
   referenceDataVersion,
 });
 
-export const dischargedV1 = eventDataSchema('Discharged', 1, 'An episode ended, with its TEDS reason.', {
+export const dischargedV1 = eventSchema('Discharged', 1, 'An episode ended, with its TEDS reason.', {
   episodeId: uuid,
   participantId: uuid,
   siteId,

@@ -1,4 +1,5 @@
 import type { EnrolmentEventType } from '../enrolment-event';
+import { enrolmentSchemaVersions } from '../schema-versions';
 import { consentEndedV1, consentGrantedV1, consentRevokedV1 } from './consent.schemas';
 import { dischargedV1, enrolledV1, levelOfCareChangedV1, readmittedV1 } from './episode.schemas';
 import { participantErasedV1, participantRegisteredV1 } from './participant.schemas';
@@ -13,8 +14,8 @@ import {
 } from './transfer.schemas';
 
 /**
- * The JSON Schema of every published event's `data`, by type and schema version. Old versions stay
- * here for as long as a message of that version may still be read.
+ * The JSON Schema of every published event (`{ type, data }`), by type and schema version. Old
+ * versions stay here for as long as a message of that version may still be read.
  */
 export const enrolmentEventSchemas: Readonly<Record<EnrolmentEventType, Readonly<Record<number, JsonSchema>>>> = {
   SiteConfigured: { 1: siteConfiguredV1 },
@@ -33,6 +34,17 @@ export const enrolmentEventSchemas: Readonly<Record<EnrolmentEventType, Readonly
   TransferDeclined: { 1: transferDeclinedV1 },
   TransferAnswerReceived: { 1: transferAnswerReceivedV1 },
 };
+
+/**
+ * One schema per type at its current schema version — what the platform consumer wants:
+ * `jsonSchemaChecks(enrolmentEventJsonSchemas)` (messages are upcast before they are checked).
+ */
+export const enrolmentEventJsonSchemas: Readonly<Record<EnrolmentEventType, JsonSchema>> = Object.fromEntries(
+  Object.entries(enrolmentEventSchemas).map(([type, versions]) => [
+    type,
+    versions[enrolmentSchemaVersions[type as EnrolmentEventType]],
+  ]),
+) as Record<EnrolmentEventType, JsonSchema>;
 
 /** Keyed `<type>@<version>`, the form a schema registry or the consumer base may want. */
 export const enrolmentEventSchemasByKey: Readonly<Record<string, JsonSchema>> = Object.fromEntries(

@@ -1,7 +1,7 @@
 /**
- * Building blocks of the JSON Schemas (draft-07, what ajv validates by default). Every object is
- * closed (`additionalProperties: false`) and every property required: a new field is a new schema
- * version, never a silent extra.
+ * Building blocks of the JSON Schemas (draft 2020-12, what the platform's Kafka consumers compile
+ * with ajv). Every object is closed (`additionalProperties: false`) and every property required:
+ * a new field is a new schema version, never a silent extra — and a name can't slip into an event.
  */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -22,16 +22,21 @@ export const object = (properties: Record<string, JsonSchema>): JsonSchema => ({
   additionalProperties: false,
 });
 
-/** The schema of one event's `data`, with the `$id` consumers cite: `…/enrolment/<type>/<version>`. */
-export const eventDataSchema = (
+/**
+ * The schema of one event as consumers check it, `{ type, data }`, with the `$id` they cite:
+ * `…/enrolment/<type>/v<version>.json`.
+ */
+export const eventSchema = (
   type: string,
   version: number,
   description: string,
   properties: Record<string, JsonSchema>,
 ): JsonSchema => ({
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: `https://schemas.alongside.health/enrolment/${type}/${version}`,
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: `https://alongside.example/schemas/enrolment/${type}/v${version}.json`,
   title: `${type} v${version}`,
   description,
-  ...object(properties),
+  type: 'object',
+  required: ['type', 'data'],
+  properties: { type: { const: type }, data: object(properties) },
 });

@@ -1,9 +1,9 @@
 import { PROGRAMMES } from '../reference-data/codes';
-import { eventDataSchema, isoInstant, object, oneOf, referenceDataVersion, siteId } from './schema-parts';
+import { eventSchema, isoInstant, object, oneOf, referenceDataVersion, siteId } from './schema-parts';
 
 const days = { type: 'array', items: { type: 'integer', minimum: 1 }, uniqueItems: true };
 
-export const siteConfiguredV1 = eventDataSchema('SiteConfigured', 1, 'A site was configured or reconfigured (whole configuration, not a diff).', {
+export const siteConfiguredV1 = eventSchema('SiteConfigured', 1, 'A site was configured or reconfigured (whole configuration, not a diff).', {
   siteId,
   name: { type: 'string', minLength: 1, maxLength: 120 },
   timeZone: { type: 'string', minLength: 1, maxLength: 64 },

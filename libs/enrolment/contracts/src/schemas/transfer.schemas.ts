@@ -1,6 +1,6 @@
 import { ASAM_LEVELS, PROGRAMMES, TRANSFER_DECLINE_REASONS, TRANSFER_REASONS } from '../reference-data/codes';
 import {
-  eventDataSchema,
+  eventSchema,
   isoDate,
   isoInstant,
   nullable,
@@ -31,14 +31,14 @@ const requestProperties: Record<string, JsonSchema> = {
   referenceDataVersion,
 };
 
-export const transferRequestedV1 = eventDataSchema('TransferRequested', 1, 'The source site asked another site to take the participant over.', requestProperties);
+export const transferRequestedV1 = eventSchema('TransferRequested', 1, 'The source site asked another site to take the participant over.', requestProperties);
 
-export const transferReceivedV1 = eventDataSchema('TransferReceived', 1, 'The destination site heard a transfer request (its incoming queue).', {
+export const transferReceivedV1 = eventSchema('TransferReceived', 1, 'The destination site heard a transfer request (its incoming queue).', {
   ...requestProperties,
   receivedAt: isoInstant,
 });
 
-export const transferAcceptedV1 = eventDataSchema('TransferAccepted', 1, 'The destination site accepted the transfer (an Enrolled follows there).', {
+export const transferAcceptedV1 = eventSchema('TransferAccepted', 1, 'The destination site accepted the transfer (an Enrolled follows there).', {
   transferId: uuid,
   participantId: uuid,
   siteId,
@@ -52,7 +52,7 @@ export const transferAcceptedV1 = eventDataSchema('TransferAccepted', 1, 'The de
   referenceDataVersion,
 });
 
-export const transferDeclinedV1 = eventDataSchema('TransferDeclined', 1, 'The destination site declined the transfer; the source episode stays open.', {
+export const transferDeclinedV1 = eventSchema('TransferDeclined', 1, 'The destination site declined the transfer; the source episode stays open.', {
   transferId: uuid,
   participantId: uuid,
   siteId,
@@ -63,7 +63,7 @@ export const transferDeclinedV1 = eventDataSchema('TransferDeclined', 1, 'The de
   referenceDataVersion,
 });
 
-export const transferAnswerReceivedV1 = eventDataSchema('TransferAnswerReceived', 1, "The source site heard the destination's answer.", {
+export const transferAnswerReceivedV1 = eventSchema('TransferAnswerReceived', 1, "The source site heard the destination's answer.", {
   transferId: uuid,
   participantId: uuid,
   siteId,

@@ -1,15 +1,16 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { enrolmentEventSchema } from './event-schemas';
 
 export type EventValidation = Readonly<{ valid: true } | { valid: false; errors: string[] }>;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
 /**
- * Validates one message's `data` against the schema of its type and version (Kafka headers
+ * Validates one event's `data` against the schema of its type and version (Kafka headers
  * `event-type` and `schema-version`). An unknown type or version is invalid: send it to the DLQ.
  */
 export const validateEnrolmentEvent = (type: string, version: number, data: unknown): EventValidation => {
@@ -21,7 +22,7 @@ export const validateEnrolmentEvent = (type: string, version: number, data: unkn
     validate = ajv.compile(schema);
     compiled.set(key, validate);
   }
-  if (validate(data)) return { valid: true };
+  if (validate({ type, data })) return { valid: true };
   return {
     valid: false,
     errors: (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`),
