@@ -9,3 +9,9 @@ export type StreamVersion = 'no_stream' | bigint;
 
 export const describeVersion = (version: ExpectedVersion | StreamVersion): string =>
   typeof version === 'bigint' ? version.toString() : version;
+
+/** Whether a stream at `actual` may be appended to by a writer expecting `expected`. */
+export const meetsExpectation = (actual: StreamVersion, expected: ExpectedVersion): boolean =>
+  expected === 'no_stream' ? actual === 'no_stream'
+  : expected === 'exists' ? actual !== 'no_stream'
+  : actual === expected;
