@@ -1,6 +1,6 @@
 import type { ConsentEnded, ConsentGranted, ConsentRevoked } from './events/consent.events';
 import type { Discharged, Enrolled, LevelOfCareChanged, Readmitted } from './events/episode.events';
-import type { ParticipantErased, ParticipantRegistered } from './events/participant.events';
+import type { ParticipantDetailsRecorded, ParticipantErased, ParticipantRegistered } from './events/participant.events';
 import type { SiteConfigured } from './events/site.events';
 import type {
   TransferAccepted,
@@ -14,6 +14,7 @@ import type {
 export type EnrolmentEvent =
   | SiteConfigured
   | ParticipantRegistered
+  | ParticipantDetailsRecorded
   | ParticipantErased
   | ConsentGranted
   | ConsentRevoked
@@ -33,6 +34,7 @@ export type EnrolmentEventType = EnrolmentEvent['type'];
 export const ENROLMENT_EVENT_TYPES = [
   'SiteConfigured',
   'ParticipantRegistered',
+  'ParticipantDetailsRecorded',
   'ParticipantErased',
   'ConsentGranted',
   'ConsentRevoked',

@@ -33,6 +33,18 @@ export const enrolmentEventExamples: { readonly [T in EnrolmentEventType]: Extra
     type: 'ParticipantRegistered',
     data: { participantId, siteId: north, registeredAt: '2025-02-03T14:05:00.000Z', referenceDataVersion: 1 },
   },
+  ParticipantDetailsRecorded: {
+    type: 'ParticipantDetailsRecorded',
+    data: {
+      participantId,
+      siteId: north,
+      detailsId: '1e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b',
+      because: 'registration',
+      fields: ['givenName', 'familyName', 'dateOfBirth', 'phone', 'preferredLanguage', 'pronouns'],
+      recordedAt: '2025-02-03T14:05:00.000Z',
+      referenceDataVersion: 1,
+    },
+  },
   ParticipantErased: {
     type: 'ParticipantErased',
     data: { participantId, siteId: north, erasedAt: '2031-02-03T09:00:00.000Z', referenceDataVersion: 1 },

@@ -8,6 +8,7 @@ import type { EnrolmentEventType } from './enrolment-event';
 export const enrolmentSchemaVersions = {
   SiteConfigured: 1,
   ParticipantRegistered: 1,
+  ParticipantDetailsRecorded: 1,
   ParticipantErased: 1,
   ConsentGranted: 1,
   ConsentRevoked: 1,

@@ -2,7 +2,7 @@ import type { EnrolmentEventType } from '../enrolment-event';
 import { enrolmentSchemaVersions } from '../schema-versions';
 import { consentEndedV1, consentGrantedV1, consentRevokedV1 } from './consent.schemas';
 import { dischargedV1, enrolledV1, levelOfCareChangedV1, readmittedV1 } from './episode.schemas';
-import { participantErasedV1, participantRegisteredV1 } from './participant.schemas';
+import { participantDetailsRecordedV1, participantErasedV1, participantRegisteredV1 } from './participant.schemas';
 import type { JsonSchema } from './schema-parts';
 import { siteConfiguredV1 } from './site.schemas';
 import {
@@ -20,6 +20,7 @@ import {
 export const enrolmentEventSchemas: Readonly<Record<EnrolmentEventType, Readonly<Record<number, JsonSchema>>>> = {
   SiteConfigured: { 1: siteConfiguredV1 },
   ParticipantRegistered: { 1: participantRegisteredV1 },
+  ParticipantDetailsRecorded: { 1: participantDetailsRecordedV1 },
   ParticipantErased: { 1: participantErasedV1 },
   ConsentGranted: { 1: consentGrantedV1 },
   ConsentRevoked: { 1: consentRevokedV1 },
