@@ -178,7 +178,7 @@ describe('Mentoring match', () => {
 
     it('uses the site schedule, sorted and without duplicates', () => {
       const [event] = given([proposed, accepted])
-        .when({ ...startAftercare, data: { ...(startAftercare.data as object), policy: { aftercareCheckInDays: [14, 3, 14], checkInMissedAfterDays: 3 } } } as MatchCommand)
+        .when({ ...startAftercare, data: { ...(startAftercare.data as object), policy: { aftercareCheckInDays: [14, 3, 14], checkInMissedAfterDays: 3 } } } as unknown as MatchCommand)
         .events();
       expect((event as Extract<MatchEvent, { type: 'AftercareStarted' }>).data.checkIns.map((c) => c.day)).toEqual([3, 14]);
     });

@@ -73,7 +73,7 @@ describe('Peer mentor', () => {
 
     it('refuses a mentor with no lived experience to share', () =>
       given([])
-        .when({ ...onboard, data: { ...(onboard.data as object), livedExperience: [] } } as MentorCommand)
+        .when({ ...onboard, data: { ...(onboard.data as object), livedExperience: [] } } as unknown as MentorCommand)
         .thenThrows(LivedExperienceRequired));
 
     it('refuses anything else for a mentor who is not onboarded', () =>
