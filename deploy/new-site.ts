@@ -15,9 +15,9 @@ import { isSeq, parseDocument } from 'yaml';
 export const DEFAULT_K8S_DIR = resolve(__dirname, 'k8s');
 export const DEFAULT_DOMAIN = 'alongside.example';
 
-// A DNS label short enough for every name derived from it: the namespace alongside-<site>,
-// Database objects <site>-<service> and Postgres roles <site>_<service> (63 bytes at most).
-const SITE_ID = /^[a-z](?:[a-z0-9-]{0,28}[a-z0-9])?$/;
+// A DNS label of 2 to 30 characters, short enough for every name derived from it: the namespace
+// alongside-<site>, Database objects <site>-<service>, Postgres roles <site>_<service> (63 at most).
+const SITE_ID = /^[a-z][a-z0-9-]{0,28}[a-z0-9]$/;
 const DOMAIN = /^(?=.{1,200}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export type NewSite = Readonly<{ site: string; domain?: string; k8sDir?: string }>;
@@ -28,7 +28,7 @@ export class InvalidSite extends Error {}
 export function createSite({ site, domain = DEFAULT_DOMAIN, k8sDir = DEFAULT_K8S_DIR }: NewSite): CreatedSite {
   if (!SITE_ID.test(site)) {
     throw new InvalidSite(
-      `"${site}" is not a usable site id: lowercase letters, digits and hyphens, starting with a letter, at most 30 characters`,
+      `"${site}" is not a usable site id: lowercase letters, digits and hyphens, starting with a letter, 2 to 30 characters`,
     );
   }
   if (!DOMAIN.test(domain)) throw new InvalidSite(`"${domain}" is not a domain name`);

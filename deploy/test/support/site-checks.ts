@@ -14,11 +14,12 @@ export const deploymentsOf = (objects: K8sObject[]) => ofKind(objects, 'Deployme
 const find = (objects: K8sObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 
 const SERVICE_ENV = [
+  'HOST',
   'ROLE', 'PORT', 'SITE_ID', 'DATABASE_URL', 'KAFKA_BROKERS', 'EVENT_STORE', 'JWT_JWKS_URL', 'JWT_ISSUER',
   'JWT_AUDIENCE', 'PII_MASTER_KEY', 'PII_MASTER_KEY_ID', 'LOG_LEVEL',
 ];
-const WEB_ENV = ['PORT', 'SITE_ID', 'LOG_LEVEL'];
-const SECRET_ENV = ['DATABASE_URL', 'PII_MASTER_KEY', 'PII_MASTER_KEY_ID', 'PII_RETIRED_MASTER_KEYS'];
+const WEB_ENV = ['HOST', 'PORT', 'SITE_ID', 'LOG_LEVEL'];
+const SECRET_ENV = ['DATABASE_URL', 'PII_MASTER_KEY', 'PII_MASTER_KEY_ID', 'PII_MASTER_KEYS'];
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 export type EnvSource = { value?: string; secret?: { name: string; key: string }; from: string };
@@ -171,6 +172,7 @@ export function environmentProblems(objects: K8sObject[], site: string): string[
         const source = env.get(name);
         if (!source || (source.value === undefined && !source.secret) || source.value === '') problems.push(`${id}: ${name} is not set`);
       }
+      if (!['0.0.0.0', '::'].includes(String(env.get('HOST')?.value))) problems.push(`${id}: HOST ${env.get('HOST')?.value} is not reachable by probes and Services`);
       if (env.get('SITE_ID')?.value !== site) problems.push(`${id}: SITE_ID is ${JSON.stringify(env.get('SITE_ID')?.value)}, not ${site}`);
       if (env.has('JWT_SECRET')) problems.push(`${id}: JWT_SECRET is a development setting; deployments verify tokens with JWT_JWKS_URL`);
       for (const name of SECRET_ENV) {
