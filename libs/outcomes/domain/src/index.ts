@@ -1,1 +1,4 @@
 export * from './statistics';
+export * from './instruments';
+export * from './sobriety';
+export * from './participant-record';

@@ -1,0 +1,3 @@
+export * from './instrument-definition';
+export * from './score-assessment';
+export * from './assessment-change';
