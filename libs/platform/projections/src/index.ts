@@ -5,3 +5,6 @@ export type { ProjectionState } from './projection-bookkeeping';
 export type { ProjectionProgress } from './projection-follower';
 export * from './projection-runner';
 export * from './active-projections';
+export * from './run-projections';
+export * from './nest/projections.module';
+export * from './nest/projections.health';
