@@ -110,7 +110,7 @@ export const outcomesEventExamples: { [T in OutcomesEventType]: OutcomesEventOf<
     type: 'ParticipantAdmitted',
     data: {
       participantId,
-      enrolmentId: 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b609',
+      episodeId: 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b609',
       admittedOn: '2026-03-01',
       programme: 'outpatient-peer-recovery',
       levelOfCare: '1',
@@ -121,11 +121,11 @@ export const outcomesEventExamples: { [T in OutcomesEventType]: OutcomesEventOf<
   },
   ParticipantLevelOfCareChanged: {
     type: 'ParticipantLevelOfCareChanged',
-    data: { participantId, enrolmentId: 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b609', levelOfCare: '2.1', changedOn: '2026-04-01', heardFrom: heardFrom('enrolment', 'LevelOfCareChanged') },
+    data: { participantId, episodeId: 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b609', levelOfCare: '2.1', changedOn: '2026-04-01', heardFrom: heardFrom('enrolment', 'LevelOfCareChanged') },
   },
   ParticipantDischarged: {
     type: 'ParticipantDischarged',
-    data: { participantId, enrolmentId: 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b609', dischargedOn: '2026-07-01', reason: 'completed', heardFrom: heardFrom('enrolment', 'Discharged') },
+    data: { participantId, episodeId: 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b609', dischargedOn: '2026-07-01', reason: 'completed', heardFrom: heardFrom('enrolment', 'Discharged') },
   },
   SessionAttendanceRecorded: {
     type: 'SessionAttendanceRecorded',

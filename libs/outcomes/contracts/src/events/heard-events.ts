@@ -11,7 +11,7 @@ export type ParticipantAdmitted = Readonly<{
   type: 'ParticipantAdmitted';
   data: {
     participantId: string;
-    enrolmentId: string;
+    episodeId: string;
     admittedOn: string;
     programme: string;
     levelOfCare: string;
@@ -24,12 +24,12 @@ export type ParticipantAdmitted = Readonly<{
 
 export type ParticipantLevelOfCareChanged = Readonly<{
   type: 'ParticipantLevelOfCareChanged';
-  data: { participantId: string; enrolmentId: string; levelOfCare: string; changedOn: string; heardFrom: HeardFrom };
+  data: { participantId: string; episodeId: string; levelOfCare: string; changedOn: string; heardFrom: HeardFrom };
 }>;
 
 export type ParticipantDischarged = Readonly<{
   type: 'ParticipantDischarged';
-  data: { participantId: string; enrolmentId: string; dischargedOn: string; reason: DischargeReason; heardFrom: HeardFrom };
+  data: { participantId: string; episodeId: string; dischargedOn: string; reason: DischargeReason; heardFrom: HeardFrom };
 }>;
 
 export type SessionAttendanceRecorded = Readonly<{

@@ -116,7 +116,7 @@ const dataOf: Record<OutcomesEventType, Record<string, JsonSchema>> = {
   },
   ParticipantAdmitted: {
     participantId: uuid,
-    enrolmentId: uuid,
+    episodeId: uuid,
     admittedOn: day,
     programme: code,
     levelOfCare: code,
@@ -124,8 +124,8 @@ const dataOf: Record<OutcomesEventType, Record<string, JsonSchema>> = {
     transferredIn: bool,
     heardFrom,
   },
-  ParticipantLevelOfCareChanged: { participantId: uuid, enrolmentId: uuid, levelOfCare: code, changedOn: day, heardFrom },
-  ParticipantDischarged: { participantId: uuid, enrolmentId: uuid, dischargedOn: day, reason: oneOf(DISCHARGE_REASONS), heardFrom },
+  ParticipantLevelOfCareChanged: { participantId: uuid, episodeId: uuid, levelOfCare: code, changedOn: day, heardFrom },
+  ParticipantDischarged: { participantId: uuid, episodeId: uuid, dischargedOn: day, reason: oneOf(DISCHARGE_REASONS), heardFrom },
   SessionAttendanceRecorded: {
     participantId: uuid,
     sessionId: uuid,

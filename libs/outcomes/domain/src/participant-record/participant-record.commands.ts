@@ -109,7 +109,7 @@ export type RecordAdmission = Readonly<{
   type: 'RecordAdmission';
   data: {
     participantId: string;
-    enrolmentId: string;
+    episodeId: string;
     admittedOn: string;
     programme: string;
     levelOfCare: string;
@@ -121,12 +121,12 @@ export type RecordAdmission = Readonly<{
 
 export type RecordLevelOfCareChange = Readonly<{
   type: 'RecordLevelOfCareChange';
-  data: { participantId: string; enrolmentId: string; levelOfCare: string; changedOn: string; heardFrom: HeardFrom };
+  data: { participantId: string; episodeId: string; levelOfCare: string; changedOn: string; heardFrom: HeardFrom };
 }>;
 
 export type RecordDischarge = Readonly<{
   type: 'RecordDischarge';
-  data: { participantId: string; enrolmentId: string; dischargedOn: string; reason: DischargeReason; heardFrom: HeardFrom };
+  data: { participantId: string; episodeId: string; dischargedOn: string; reason: DischargeReason; heardFrom: HeardFrom };
 }>;
 
 export type RecordAttendance = Readonly<{

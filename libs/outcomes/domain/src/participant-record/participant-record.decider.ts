@@ -231,7 +231,7 @@ export const decide = (command: ParticipantRecordCommand, record: ParticipantRec
       const d = command.data;
       requireKnown(record, d.participantId);
       if (d.recordedOn > d.today) throw new DateInTheFuture('review date', d.recordedOn);
-      const discharged = record.currentEnrolmentId !== null && record.enrolments[record.currentEnrolmentId]?.dischargedOn !== null;
+      const discharged = record.currentEpisodeId !== null && record.episodes[record.currentEpisodeId]?.dischargedOn !== null;
       if (d.checkpoint !== 'intake' && !discharged) throw new ReintegrationNotDue(d.checkpoint);
       if (record.reintegration.has(d.checkpoint)) throw new AlreadyRecorded(`${d.checkpoint} reintegration review`, d.participantId);
       return [
@@ -252,7 +252,7 @@ export const decide = (command: ParticipantRecordCommand, record: ParticipantRec
 
     // Heard facts: the other service already decided them; a repeat of a known fact records nothing.
     case 'RecordAdmission':
-      if (record.enrolments[command.data.enrolmentId]) return [];
+      if (record.episodes[command.data.episodeId]) return [];
       return [{ type: 'ParticipantAdmitted', data: { ...command.data } }];
 
     case 'RecordLevelOfCareChange':
@@ -260,7 +260,7 @@ export const decide = (command: ParticipantRecordCommand, record: ParticipantRec
       return [{ type: 'ParticipantLevelOfCareChanged', data: { ...command.data } }];
 
     case 'RecordDischarge': {
-      const enrolment = record.enrolments[command.data.enrolmentId];
+      const enrolment = record.episodes[command.data.episodeId];
       if (enrolment?.dischargedOn) return [];
       return [{ type: 'ParticipantDischarged', data: { ...command.data } }];
     }
@@ -291,8 +291,8 @@ export const evolve = (record: ParticipantRecord, event: ParticipantRecordEvent)
         known: true,
         firstAdmittedOn: record.firstAdmittedOn && record.firstAdmittedOn < d.admittedOn ? record.firstAdmittedOn : d.admittedOn,
         inTreatment: true,
-        enrolments: { ...record.enrolments, [d.enrolmentId]: { admittedOn: d.admittedOn, dischargedOn: null } },
-        currentEnrolmentId: d.enrolmentId,
+        episodes: { ...record.episodes, [d.episodeId]: { admittedOn: d.admittedOn, dischargedOn: null } },
+        currentEpisodeId: d.episodeId,
         levelOfCare: d.levelOfCare,
         // Reviews are per episode of care: a new admission starts a new set.
         reintegration: new Set(),
@@ -300,11 +300,11 @@ export const evolve = (record: ParticipantRecord, event: ParticipantRecordEvent)
     }
     case 'ParticipantDischarged': {
       const d = event.data;
-      const enrolment = record.enrolments[d.enrolmentId] ?? { admittedOn: d.dischargedOn, dischargedOn: null };
+      const enrolment = record.episodes[d.episodeId] ?? { admittedOn: d.dischargedOn, dischargedOn: null };
       return {
         ...record,
-        inTreatment: record.currentEnrolmentId === d.enrolmentId ? false : record.inTreatment,
-        enrolments: { ...record.enrolments, [d.enrolmentId]: { ...enrolment, dischargedOn: d.dischargedOn } },
+        inTreatment: record.currentEpisodeId === d.episodeId ? false : record.inTreatment,
+        episodes: { ...record.episodes, [d.episodeId]: { ...enrolment, dischargedOn: d.dischargedOn } },
       };
     }
     case 'ParticipantLevelOfCareChanged':

@@ -13,9 +13,9 @@ export type ParticipantRecord = Readonly<{
   known: boolean;
   firstAdmittedOn: string | null;
   inTreatment: boolean;
-  /** The enrolments heard, and which of them were discharged (so a re-delivery records nothing). */
-  enrolments: Readonly<Record<string, { admittedOn: string; dischargedOn: string | null }>>;
-  currentEnrolmentId: string | null;
+  /** The episodes heard, and which of them were discharged (so a re-delivery records nothing). */
+  episodes: Readonly<Record<string, { admittedOn: string; dischargedOn: string | null }>>;
+  currentEpisodeId: string | null;
   recordedIds: ReadonlySet<string>;
   alerts: Readonly<Record<string, AlertState>>;
   sobrietyStartedOn: string | null;
@@ -31,8 +31,8 @@ export const initialState = (): ParticipantRecord => ({
   known: false,
   firstAdmittedOn: null,
   inTreatment: false,
-  enrolments: {},
-  currentEnrolmentId: null,
+  episodes: {},
+  currentEpisodeId: null,
   recordedIds: new Set(),
   alerts: {},
   sobrietyStartedOn: null,
