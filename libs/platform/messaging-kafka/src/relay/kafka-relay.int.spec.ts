@@ -1,0 +1,134 @@
+import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
+import { createTestDatabase, testKafka, uniqueTopic, waitFor, type TestDatabase } from '@alongside/platform/testing';
+import type { Admin } from 'kafkajs';
+import { Pool } from 'pg';
+import { Registry } from 'prom-client';
+import { eventsTableHead, seedParticipants } from '../fixtures/enrolment-log';
+import { inStreamOrder, readTopics, streamPositionsByKey } from '../fixtures/topic-reader';
+import { deadLetterTopic, eventsTopic } from '../topics';
+import { KafkaRelay, type KafkaRelayOptions } from './kafka-relay';
+
+describe('Kafka relay', () => {
+  const kafka = testKafka('relay-test');
+  const prefix = uniqueTopic('relay');
+  const topic = eventsTopic('enrolment', prefix);
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let pool: Pool;
+  let admin: Admin;
+  let options: KafkaRelayOptions;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('relay');
+    store = await PostgresEventStore.connect({ connectionString: database.url, schema: 'enrolment' });
+    pool = new Pool({ connectionString: database.url, max: 2 });
+    admin = kafka.admin();
+    await admin.connect();
+    options = {
+      name: 'enrolment',
+      store,
+      logHead: eventsTableHead(pool, 'enrolment'),
+      connection: { connectionString: database.url },
+      schema: 'enrolment',
+      kafka,
+      contexts: ['enrolment'],
+      topicPrefix: prefix,
+      topicLayout: { partitions: 3, replicationFactor: 1 },
+      batchSize: 40,
+      idleMs: 50,
+      logger: { info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined },
+    };
+  });
+
+  afterAll(async () => {
+    await admin?.disconnect();
+    await pool?.end();
+    await store?.close();
+    await database?.drop();
+  });
+
+  const checkpoint = async (): Promise<bigint> => {
+    const { rows } = await pool.query(`select position from enrolment.relay_checkpoints where relay = 'enrolment'`);
+    return rows.length ? BigInt(rows[0].position) : 0n;
+  };
+
+  describe('when the log holds events of several participants', () => {
+    const metrics = new Registry();
+    let streams: Awaited<ReturnType<typeof seedParticipants>>;
+    let head: bigint;
+
+    beforeAll(async () => {
+      streams = await seedParticipants(store, { streams: 12, eventsPerStream: 15, perAppend: 5 });
+      head = await options.logHead();
+      const relay = new KafkaRelay({ ...options, metrics });
+      relay.start();
+      await waitFor(async () => (await checkpoint()) === head, { timeoutMs: 30_000, what: 'the relay to publish the log' });
+      await relay.stop();
+    });
+
+    it('creates the events topic and its dead-letter topic with the configured partitions', async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic, deadLetterTopic(topic)] });
+      expect(topics.map((t) => t.partitions.length)).toEqual([3, 3]);
+    });
+
+    it('publishes every event once, keyed by stream, in stream order per key', async () => {
+      const messages = await readTopics(kafka, [topic], (m) => m.length >= 180);
+      expect(messages).toHaveLength(180);
+      const byKey = streamPositionsByKey(messages);
+      expect([...byKey.keys()].sort()).toEqual(streams.map((s) => s.stream).sort());
+      for (const positions of byKey.values()) expect(positions).toEqual([...Array(15).keys()]);
+    });
+
+    it('carries the envelope as JSON and the routing facts as headers', async () => {
+      const [message] = await readTopics(kafka, [topic], (m) => m.length > 0);
+      const value = JSON.parse(message.value!.toString());
+      const [recorded] = (await store.readAll({ after: BigInt(value.globalPosition) - 1n, limit: 1 })).events;
+      expect(value).toEqual({
+        id: recorded.id,
+        type: recorded.type,
+        data: recorded.data,
+        metadata: recorded.metadata,
+        streamId: recorded.streamId,
+        streamPosition: recorded.streamPosition.toString(),
+        globalPosition: recorded.globalPosition.toString(),
+      });
+      const headers = Object.fromEntries(Object.entries(message.headers!).map(([k, v]) => [k, v!.toString()]));
+      expect(headers).toEqual({
+        'event-id': recorded.id,
+        'event-type': recorded.type,
+        'schema-version': '1',
+        'site-id': recorded.metadata.siteId,
+        position: recorded.globalPosition.toString(),
+        'correlation-id': recorded.metadata.correlationId,
+        'causation-id': recorded.metadata.causationId,
+      });
+      expect(message.key!.toString()).toBe(recorded.streamId);
+    });
+
+    it('reports what it published and that it is not behind', async () => {
+      const published = await metrics.getSingleMetric('alongside_relay_published_total')!.get();
+      expect(published.values).toEqual([expect.objectContaining({ labels: { relay: 'enrolment', topic }, value: 180 })]);
+      const lag = await metrics.getSingleMetric('alongside_relay_lag_events')!.get();
+      expect(lag.values[0].value).toBe(0);
+    });
+
+    it('resumes from its checkpoint after a graceful stop, publishing only what is new', async () => {
+      const more = await seedParticipants(store, { streams: 2, eventsPerStream: 5 });
+      const relay = new KafkaRelay(options);
+      relay.start();
+      const newHead = await options.logHead();
+      await waitFor(async () => (await checkpoint()) === newHead, { timeoutMs: 30_000, what: 'the relay to publish the new events' });
+      expect(relay.status()).toMatchObject({ leader: true, position: newHead, lag: 0n, lastError: null });
+      await relay.stop();
+
+      const messages = await readTopics(kafka, [topic], (m) => m.length >= 190);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // anything duplicated would have arrived by now
+      const again = await readTopics(kafka, [topic], (m) => m.length >= 190);
+      expect(again).toHaveLength(190);
+      const byKey = streamPositionsByKey(messages);
+      for (const { stream } of more) expect(byKey.get(stream)).toEqual([0, 1, 2, 3, 4]);
+      for (const positions of byKey.values()) expect(inStreamOrder(positions)).toBe(true);
+      expect(relay.status().leader).toBe(false);
+    });
+  });
+});
