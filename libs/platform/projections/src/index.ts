@@ -8,3 +8,4 @@ export * from './active-projections';
 export * from './run-projections';
 export * from './nest/projections.module';
 export * from './nest/projections.health';
+export * from './table-of';
