@@ -84,7 +84,7 @@ describe('Dockerfiles', () => {
       .filter((l) => /^COPY (?!--from)/.test(l))
       .flatMap((l) => l.replace(/^COPY (--\S+ )*/, '').split(/\s+/).slice(0, -1))
       .map((source) => source.replace('${APP}', 'enrolment'));
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'libs', 'apps/enrolment', 'deploy/docker/compile.cjs', 'deploy/docker/healthcheck.cjs']));
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'libs', 'apps/enrolment', 'deploy/tools', 'deploy/docker/compile.cjs', 'deploy/docker/healthcheck.cjs']));
     for (const source of copied) expect([source, ignored(source)]).toEqual([source, false]);
     for (const path of ['node_modules', 'libs/x/node_modules/y', '.git/HEAD', '.data/pg', '.cache/kafka', 'dist/main.js', '.env', 'apps/enrolment/.env.local', 'libs/a/src/b.spec.ts', 'deploy/k8s/base/kustomization.yaml', 'bench/run.ts']) {
       expect([path, ignored(path)]).toEqual([path, true]);
@@ -154,7 +154,7 @@ describe('deploy/docker/compile.cjs', () => {
     const out = mkdtempSync(join(ROOT_DIR, 'tmp', 'compile-check-'));
     try {
       const apps = readdirSync(join(ROOT_DIR, 'apps')).filter((app) => existsSync(join(ROOT_DIR, 'apps', app, 'src', 'main.ts')));
-      const result = compile({ root: ROOT_DIR, outDir: relative(ROOT_DIR, out), srcDirs: [...apps.map((a) => `apps/${a}`), 'libs'] });
+      const result = compile({ root: ROOT_DIR, outDir: relative(ROOT_DIR, out), srcDirs: [...apps.map((a) => `apps/${a}`), 'libs', 'deploy/tools'] });
       expect(result.compiled.length).toBeGreaterThan(0);
       const leftovers = result.compiled
         .map((file) => join(out, file.replace(/\.tsx?$/, '.js')))
@@ -164,6 +164,8 @@ describe('deploy/docker/compile.cjs', () => {
         readdirSync(join(out, 'apps', app, 'src')).filter((f) => /\.module\.js$/.test(f)).map((module) => [app, module]),
       );
       expect(apps.filter((app) => !modules.some(([owner]) => owner === app))).toEqual([]);
+      const tool = spawnSync(process.execPath, [join(out, 'deploy/tools/replay-dlq.js')], { cwd: ROOT_DIR, encoding: 'utf8' });
+      expect(tool.stderr).toContain('usage: replay-dlq'); // it loads and parses its arguments
       for (const [app, module] of modules) {
         const load = spawnSync(process.execPath, ['-e', `require('reflect-metadata'); require(${JSON.stringify(join(out, 'apps', app, 'src', module))});`], {
           cwd: ROOT_DIR,

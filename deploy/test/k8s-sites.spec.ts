@@ -34,7 +34,7 @@ describe.each(sitesIn())('site %s', (site) => {
     expect(environmentProblems(objects, site)).toEqual([]);
   });
 
-  it('runs api, relay and projections per service: APIs autoscaled, relay and projections single lease holders', () => {
+  it('runs api, relay and projections per service: APIs autoscaled, relay and projections as single replicas', () => {
     expect(topologyProblems(objects)).toEqual([]);
   });
 

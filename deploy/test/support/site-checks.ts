@@ -225,7 +225,7 @@ export function topologyProblems(objects: K8sObject[]): string[] {
     const pdb = pdbs.filter((p) => selects(p.spec.selector?.matchLabels, labels));
     if (pdb.length !== 1) problems.push(`${id}: ${pdb.length} PodDisruptionBudgets select its pods, not one`);
     if (component === 'relay' || component === 'projections') {
-      // One lease holder per context or projection: more replicas would only be standbys.
+      // One relay publishes (the lease) and projection batches lock their checkpoint: more replicas only wait.
       if (hpa.length > 0) problems.push(`${id}: autoscaled, but only the lease holder works`);
       if (deployment.spec.replicas !== 1) problems.push(`${id}: runs ${deployment.spec.replicas} replicas; the lease makes extra ones idle standbys`);
       if (pdb[0] && pdb[0].spec.maxUnavailable !== 1) problems.push(`${id}: its PDB should allow the single pod to move (maxUnavailable: 1)`);
