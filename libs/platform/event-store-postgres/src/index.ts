@@ -1,1 +1,1 @@
-export {};
+export { PostgresEventStore, COPY_THRESHOLD, type PostgresEventStoreOptions } from './postgres-event-store';

@@ -5,3 +5,5 @@ export * from './upcast-on-read';
 export * from './subscribe-by-polling';
 export * from './aggregate-stream';
 export * from './handle-command';
+export * from './contract/event-store.contract';
+export { newStream, sampleEvent, sampleEvents } from './contract/sample-events';

@@ -1,0 +1,96 @@
+import { eventStoreContract, newStream, sampleEvents } from '@alongside/platform/event-store';
+import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
+import { Client } from 'pg';
+import { appendInOneStatement } from './append-in-one-statement';
+import { encodeEvents } from './encoded-events';
+import { appendHeldOpen } from './held-open-append';
+import { PostgresEventStore } from './postgres-event-store';
+import { statementsFor } from './statements';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('event-store-postgres');
+});
+afterAll(() => database?.drop());
+
+let schemas = 0;
+eventStoreContract(
+  'Postgres',
+  async ({ upcasters }) => {
+    const store = await PostgresEventStore.connect({ connectionString: database.url, schema: `contract_${++schemas}`, upcasters });
+    return { store, cleanup: () => store.close() };
+  },
+  {
+    appendHeldOpen: (store, stream, events, options) =>
+      appendHeldOpen(database.url, (store as PostgresEventStore).schema, stream, events, options),
+  },
+);
+
+describe('Postgres event store', () => {
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    store = await PostgresEventStore.connect({ connectionString: database.url, schema: 'enrolment' });
+  });
+  afterAll(() => store?.close());
+
+  it('refuses a schema name it would have to quote', async () => {
+    await expect(PostgresEventStore.connect({ connectionString: database.url, schema: 'Enrolment"; drop' })).rejects.toThrow(TypeError);
+  });
+
+  it("keeps each service's log apart in its own schema", async () => {
+    const other = await PostgresEventStore.connect({ connectionString: database.url, schema: 'mentoring' });
+    try {
+      const stream = newStream();
+      await store.appendToStream(stream, sampleEvents(1), { expectedVersion: 'no_stream' });
+      expect(await other.streamExists(stream)).toBe(false);
+      await other.appendToStream(stream, sampleEvents(2), { expectedVersion: 'no_stream' });
+      expect((await store.readStream(stream)).version).toBe(0n);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses to append inside a transaction that has already written, which could let readers skip it', async () => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('CREATE TEMP TABLE earlier_write (n int)');
+      const stream = newStream();
+      await expect(
+        appendInOneStatement(client, statementsFor('enrolment'), stream, encodeEvents(stream, sampleEvents(1)), 'no_stream'),
+      ).rejects.toMatchObject({ code: 'AE001' });
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
+  });
+
+  it('treats a retried COPY-sized append as a no-op too', async () => {
+    const stream = newStream();
+    const events = sampleEvents(1_500);
+    await store.appendToStream(stream, events, { expectedVersion: 'no_stream' });
+    expect(await store.appendToStream(stream, events, { expectedVersion: 'no_stream' })).toEqual({ nextExpectedVersion: 1_499n, appended: false });
+    expect(await store.appendToStream(stream, events, { expectedVersion: 1_499n })).toEqual({ nextExpectedVersion: 1_499n, appended: false });
+    expect((await store.readStream(stream)).events).toHaveLength(1_500);
+  });
+
+  it('lets a COPY-sized append lose a race cleanly, as a VersionConflict', async () => {
+    const stream = newStream();
+    await store.appendToStream(stream, sampleEvents(1), { expectedVersion: 'no_stream' });
+    const outcomes = await Promise.allSettled([
+      store.appendToStream(stream, sampleEvents(1_200), { expectedVersion: 0n }),
+      store.appendToStream(stream, sampleEvents(1_200), { expectedVersion: 0n }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await store.readStream(stream)).version).toBe(1_200n);
+  });
+
+  it('ends its subscriptions and its pool on close', async () => {
+    const closing = await PostgresEventStore.connect({ connectionString: database.url, schema: 'enrolment' });
+    const subscription = closing.subscribe({ after: 0n, idleMs: 10, signal: new AbortController().signal, onEvents: async () => undefined });
+    await closing.close();
+    await expect(subscription).resolves.toBeUndefined();
+    await expect(closing.streamExists(newStream())).rejects.toThrow();
+  });
+});
