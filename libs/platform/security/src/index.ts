@@ -56,3 +56,6 @@ export * from './edge/security-headers';
 export * from './edge/log-redaction';
 export * from './security-options';
 export * from './security.module';
+// Test kit
+export * from './test-kit/forged-tokens';
+export * from './test-kit/describe-route-security';

@@ -24,14 +24,14 @@ export class AuditTrail {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  recordAccess({ actor, siteId, participantId, correlationId, at, purpose, route, method }: AccessRecord): Promise<void> {
+  async recordAccess({ actor, siteId, participantId, correlationId, at, purpose, route, method }: AccessRecord): Promise<void> {
     return this.append({ actor, siteId, correlationId, at }, participantId, {
       type: 'PersonLevelDataRead',
       data: { participantId, purpose, route, method },
     });
   }
 
-  recordDisclosure({ actor, siteId, participantId, correlationId, causationId, at, ...disclosure }: DisclosureRecord): Promise<void> {
+  async recordDisclosure({ actor, siteId, participantId, correlationId, causationId, at, ...disclosure }: DisclosureRecord): Promise<void> {
     if (!disclosure.consentId) throw new TypeError('A disclosure names the consent that allowed it');
     return this.append({ actor, siteId, correlationId, causationId, at }, participantId, {
       type: 'DisclosureMade',
