@@ -1,1 +1,10 @@
-export {};
+export * from './mentoring.module';
+export * from './shared/mentoring-clock';
+export * from './shared/mentoring-log';
+export * from './queries/mentoring-views';
+export * from './queries/mentoring-caseload.policy';
+export * from './sweepers/certification-expiry.sweeper';
+export * from './sweepers/aftercare.sweeper';
+export * from './sweepers/sweep-schedule';
+export * from './consumers/enrolment-listener';
+export { ContactNote } from './contacts/contact-note.entity';

@@ -1,0 +1,90 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CASELOAD_POLICY, PiiVault } from '@alongside/platform/security';
+import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { AftercareController, RecordAftercareCheckInHandler } from './aftercare/aftercare.controller';
+import { ContactNote } from './contacts/contact-note.entity';
+import { ContactsController } from './contacts/contacts.controller';
+import { LogContactHandler } from './contacts/contacts.handlers';
+import { EnrolmentListener } from './consumers/enrolment-listener';
+import { AnswerEscalationHandler, EscalationsController, RaiseEscalationHandler } from './escalations/escalations.controller';
+import { MatchingController } from './matching/matching.controller';
+import { AcceptMatchHandler, EndMatchHandler, ProposeMatchHandler, SuggestMentorsHandler } from './matching/matching.handlers';
+import { ChangeMentorRecordHandler } from './mentors/mentor.handlers';
+import { MentorsController } from './mentors/mentors.controller';
+import { ChangeProgrammeHandler, ProgrammeController } from './programme/programme.controller';
+import { MentoringCaseloadPolicy } from './queries/mentoring-caseload.policy';
+import { MentoringReads } from './queries/mentoring-read.queries';
+import { MentoringTables } from './queries/mentoring-tables';
+import { MentoringViews } from './queries/mentoring-views';
+import { MentoringQueriesController } from './queries/queries.controller';
+import { CloseReferralLoopHandler, MakeReferralHandler, ReferralsController } from './referrals/referrals.controller';
+import { MENTORING_CLOCK, systemClock, type MentoringClock } from './shared/mentoring-clock';
+import { MentoringLog } from './shared/mentoring-log';
+import { AftercareSweeper } from './sweepers/aftercare.sweeper';
+import { CertificationExpirySweeper } from './sweepers/certification-expiry.sweeper';
+import { SweepSchedule, SWEEP_INTERVAL_MS } from './sweepers/sweep-schedule';
+
+export type MentoringModuleOptions = Readonly<{
+  /** The clock commands and sweeps read; tests pass their own. */
+  clock?: MentoringClock;
+  /** How often the expiry and aftercare sweepers run; 0 leaves them to be called (tests). Default 60 s. */
+  sweepIntervalMs?: number;
+}>;
+
+const handlers: Provider[] = [
+  ChangeMentorRecordHandler,
+  ProposeMatchHandler,
+  AcceptMatchHandler,
+  EndMatchHandler,
+  SuggestMentorsHandler,
+  LogContactHandler,
+  RecordAftercareCheckInHandler,
+  MakeReferralHandler,
+  CloseReferralLoopHandler,
+  RaiseEscalationHandler,
+  AnswerEscalationHandler,
+  ChangeProgrammeHandler,
+];
+
+/** The mentoring service's routes, handlers, read-model queries, sweepers and enrolment listener. */
+@Module({})
+export class MentoringModule {
+  static forRoot(options: MentoringModuleOptions = {}): DynamicModule {
+    return {
+      module: MentoringModule,
+      imports: [TypeOrmModule.forFeature([ContactNote])],
+      controllers: [
+        MentorsController,
+        MatchingController,
+        ContactsController,
+        AftercareController,
+        ReferralsController,
+        EscalationsController,
+        ProgrammeController,
+        MentoringQueriesController,
+      ],
+      providers: [
+        { provide: MENTORING_CLOCK, useValue: options.clock ?? systemClock },
+        { provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs ?? 60_000 },
+        {
+          // Notes are sealed with per-participant keys kept in this service's schema.
+          provide: PiiVault,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: ServiceConfig) => PiiVault.connect({ connectionString: config.databaseUrl, schema: config.context }),
+        },
+        MentoringLog,
+        MentoringTables,
+        MentoringViews,
+        MentoringReads,
+        { provide: CASELOAD_POLICY, useClass: MentoringCaseloadPolicy },
+        CertificationExpirySweeper,
+        AftercareSweeper,
+        SweepSchedule,
+        EnrolmentListener,
+        ...handlers,
+      ],
+      exports: [MentoringLog, MentoringViews, CertificationExpirySweeper, AftercareSweeper, SweepSchedule, EnrolmentListener, MENTORING_CLOCK, CASELOAD_POLICY],
+    };
+  }
+}
