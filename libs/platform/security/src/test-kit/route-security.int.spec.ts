@@ -1,79 +1,45 @@
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { SiteId } from '@alongside/platform/event-sourcing';
-import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
 import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
-import { mintDevToken, SecurityModule, type DevTokenClaims, type DevTokenOptions } from '../index';
-import { EXAMPLE_CONTEXT, ExampleRegistryModule } from '../spec-support/example-registry.module';
+import { mintExampleToken, startExampleApp, type ExampleApp } from '../spec-support/example-app';
 import { describeRouteSecurity } from './describe-route-security';
 
-const SECRET = 'route-security-int-spec-secret-0123456789';
 const north = 'north' as SiteId;
 const south = 'south' as SiteId;
-const mint = (claims: DevTokenClaims, options: DevTokenOptions = {}) => mintDevToken(claims, { secret: SECRET, ...options });
-const bearer = async (claims: DevTokenClaims) => `Bearer ${await mint(claims)}`;
 
 let database: TestDatabase;
-let store: EventStore;
-let app: INestApplication;
-let southParticipant: string;
+let example: ExampleApp;
 let northParticipant: string;
+let southParticipant: string;
 
-const eventCount = async () => (await store.readAll({ limit: 1_000_000 })).events.length;
+const register = async (site: SiteId, name: string) =>
+  (
+    await request(example.app.getHttpServer())
+      .post(`/sites/${site}/participants`)
+      .set('Authorization', `Bearer ${await mintExampleToken({ roles: ['clinician'], sites: [site] })}`)
+      .send({ name, dateOfBirth: '1984-06-02', programme: 'outpatient' })
+      .expect(201)
+  ).body.id as string;
 
 beforeAll(async () => {
   database = await createTestDatabase('security-route-kit');
-  store = await PostgresEventStore.connect({ connectionString: database.url, schema: EXAMPLE_CONTEXT });
-
-  // As the service runtime does: the store is global, every module of the service may inject it.
-  @Global()
-  @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
-  class StoreModule {}
-
-  @Module({
-    imports: [
-      StoreModule,
-      SecurityModule.forRoot({
-        context: EXAMPLE_CONTEXT,
-        jwt: { kind: 'secret', secret: new TextEncoder().encode(SECRET), issuer: 'alongside', audience: 'alongside', clockToleranceSeconds: 0 },
-        throttle: false,
-        pii: { connectionString: database.url, schema: EXAMPLE_CONTEXT },
-      }),
-      ExampleRegistryModule,
-    ],
-  })
-  class ExampleApp {}
-
-  app = await NestFactory.create(ExampleApp, { logger: ['error'], abortOnError: false });
-  await app.init();
-
-  const register = async (site: SiteId, name: string) =>
-    (
-      await request(app.getHttpServer())
-        .post(`/sites/${site}/participants`)
-        .set('Authorization', await bearer({ roles: ['clinician'], sites: [site] }))
-        .send({ name, dateOfBirth: '1984-06-02', programme: 'outpatient' })
-        .expect(201)
-    ).body.id as string;
+  example = await startExampleApp(database.url);
   northParticipant = await register(north, 'Maria Lopez');
   southParticipant = await register(south, 'Dana Brooks');
 });
 
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await example?.close();
   await database?.drop();
 });
 
 describe('Example service routes', () => {
   describeRouteSecurity({
-    app: () => app.getHttpServer(),
-    mint,
+    app: () => example.app.getHttpServer(),
+    mint: mintExampleToken,
     site: north,
     otherSite: south,
-    appendedCount: eventCount,
+    appendedCount: async () => (await example.store.readAll({ limit: 1_000_000 })).events.length,
     routes: [
       {
         method: 'post',
@@ -119,10 +85,10 @@ describe('Example service routes', () => {
     ],
   });
 
-  it("keeps a participant's own check-in open to them (the kit's refusals are not refusing everyone)", async () => {
-    await request(app.getHttpServer())
+  it("keeps a participant's own check-in open to them (the kit's refusals do not refuse everyone)", async () => {
+    await request(example.app.getHttpServer())
       .post(`/sites/north/participants/${northParticipant}/check-ins`)
-      .set('Authorization', await bearer({ roles: ['participant'], sites: ['north'], participantId: northParticipant }))
+      .set('Authorization', `Bearer ${await mintExampleToken({ roles: ['participant'], sites: ['north'], participantId: northParticipant })}`)
       .send({ mood: 4, craving: 1 })
       .expect(201);
   });

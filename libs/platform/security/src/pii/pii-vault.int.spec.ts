@@ -1,0 +1,98 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
+import { ERASED } from './erased';
+import { MasterKeyRing } from './master-key-ring';
+import { PiiVault } from './pii-vault';
+
+const mk1 = randomBytes(32).toString('base64');
+const mk2 = randomBytes(32).toString('base64');
+const ring1 = new MasterKeyRing({ 'mk-1': mk1 }, 'mk-1');
+
+let database: TestDatabase;
+let pool: Pool;
+const vaults: PiiVault[] = [];
+
+const vault = async (masterKeys: MasterKeyRing, cache = {}) => {
+  const opened = await PiiVault.connect({ connectionString: database.url, schema: 'enrolment', masterKeys, cache });
+  vaults.push(opened);
+  return opened;
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase('security-pii');
+  pool = new Pool({ connectionString: database.url, max: 2 });
+});
+
+afterAll(async () => {
+  await Promise.all(vaults.map((v) => v.close()));
+  await pool?.end();
+  await database?.drop();
+});
+
+describe('PII vault on Postgres', () => {
+  it('migrates pii_keys in the service schema, and again harmlessly from several replicas at once', async () => {
+    await Promise.all([vault(ring1), vault(ring1), vault(ring1)]);
+    const { rows } = await pool.query(`SELECT to_regclass('enrolment.pii_keys') AS table`);
+    expect(rows[0].table).toBe('enrolment.pii_keys');
+  });
+
+  it('stores only a wrapped key, never the data key or the clear values', async () => {
+    const participantId = randomUUID();
+    const v = await vault(ring1);
+    const sealed = await v.encryptFields(participantId, 'north', { name: 'Maria Lopez' }, ['name']);
+    const { rows } = await pool.query('SELECT * FROM enrolment.pii_keys WHERE participant_id = $1', [participantId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ site_id: 'north', master_key_id: 'mk-1', erased_at: null });
+    expect(rows[0].wrapped_key).toHaveLength(12 + 16 + 32);
+    expect(JSON.stringify(rows[0])).not.toContain('Maria');
+    expect((await (await vault(ring1)).decryptFields(participantId, sealed, ['name'])).name).toBe('Maria Lopez');
+  });
+
+  it('gives one key to a participant even when replicas create it at the same moment', async () => {
+    const participantId = randomUUID();
+    const replicas = await Promise.all([vault(ring1), vault(ring1), vault(ring1), vault(ring1)]);
+    const sealed = await Promise.all(replicas.map((r, i) => r.encryptFields(participantId, 'north', { name: `n${i}` }, ['name'])));
+    expect(new Set(sealed.map((s) => s.name.split('.')[2])).size).toBe(1);
+    const reader = await vault(ring1);
+    expect(await Promise.all(sealed.map(async (s) => (await reader.decryptFields(participantId, s, ['name'])).name))).toEqual(['n0', 'n1', 'n2', 'n3']);
+  });
+
+  it("erases by deleting the key: every replica then reads the PII as erased", async () => {
+    const participantId = randomUUID();
+    const writer = await vault(ring1);
+    const otherReplica = await vault(ring1, { ttlMs: 0 });
+    const sealed = await writer.encryptFields(participantId, 'north', { name: 'Dana', programme: 'outpatient' }, ['name']);
+    expect((await otherReplica.decryptFields(participantId, sealed, ['name'])).name).toBe('Dana');
+
+    expect(await writer.erase(participantId)).toBe(true);
+    expect(await writer.erase(participantId)).toBe(false);
+    const { rows } = await pool.query('SELECT wrapped_key, master_key_id, erased_at FROM enrolment.pii_keys WHERE participant_id = $1', [participantId]);
+    expect(rows[0]).toMatchObject({ wrapped_key: null, master_key_id: null, erased_at: expect.any(Date) });
+    expect(await otherReplica.decryptFields(participantId, sealed, ['name'])).toEqual({ name: ERASED, programme: 'outpatient' });
+  });
+
+  it('erases a participant who had no key yet, so that none is made later', async () => {
+    const participantId = randomUUID();
+    const v = await vault(ring1);
+    expect(await v.erase(participantId)).toBe(false);
+    await expect(v.encryptFields(participantId, 'north', { name: 'x' }, ['name'])).rejects.toThrow(/erased/);
+  });
+
+  it('re-wraps every key under a new master key, after which the old one can be dropped', async () => {
+    const participants = [randomUUID(), randomUUID(), randomUUID()];
+    const before = await vault(ring1);
+    const sealed = await Promise.all(participants.map((p) => before.encryptFields(p, 'north', { name: p.slice(0, 4) }, ['name'])));
+
+    const rotating = await vault(new MasterKeyRing({ 'mk-1': mk1, 'mk-2': mk2 }, 'mk-2'));
+    expect(await rotating.rewrap({ batchSize: 2 })).toBeGreaterThanOrEqual(participants.length);
+    const { rows } = await pool.query(`SELECT count(*)::int AS left FROM enrolment.pii_keys WHERE master_key_id = 'mk-1'`);
+    expect(rows[0].left).toBe(0);
+
+    const after = await vault(new MasterKeyRing({ 'mk-2': mk2 }, 'mk-2'));
+    expect(await Promise.all(participants.map(async (p, i) => (await after.decryptFields(p, sealed[i], ['name'])).name))).toEqual(
+      participants.map((p) => p.slice(0, 4)),
+    );
+    await expect((await vault(ring1)).decryptFields(participants[0], sealed[0], ['name'])).rejects.toThrow(/"mk-2" is not configured/);
+  });
+});
