@@ -1,7 +1,83 @@
-import { Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@alongside/platform/service-runtime';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
+import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
+import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
+import { mentoringUpcasters } from '@alongside/mentoring/contracts';
+import { EnrolmentListener, HEARD_FROM_ENROLMENT, MentoringModule, type MentoringModuleOptions } from '@alongside/mentoring/application';
+import { DataSource } from 'typeorm';
+import { logHeadOf, MentoringProjections } from './mentoring-projections';
 
-@Module({
-  imports: [ServiceRuntimeModule.forRoot({ context: 'mentoring' })],
-})
-export class MentoringAppModule {}
+export type MentoringAppOptions = MentoringModuleOptions &
+  Readonly<{
+    env?: NodeJS.ProcessEnv;
+    /** `alongside` in production; tests give their own topics. */
+    topicPrefix?: string;
+  }>;
+
+type Role = 'api' | 'relay' | 'projections' | 'all';
+
+const kafkaOf = (config: ServiceConfig, clientId: string) => new Kafka({ clientId, brokers: config.kafkaBrokers, logLevel: logLevel.WARN });
+
+const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
+
+/**
+ * The mentoring service: routes, and (ROLE=all by default) the relay to `alongside.mentoring.events`,
+ * the enrolment consumer and the projections, in one process. ROLE=api|relay|projections splits them.
+ */
+@Module({})
+export class MentoringAppModule {
+  static forRoot(options: MentoringAppOptions = {}): DynamicModule {
+    const env = options.env ?? process.env;
+    const role = (env.ROLE ?? 'all') as Role;
+    const prefix = options.topicPrefix ?? 'alongside';
+    const background: DynamicModule[] = [];
+    const providers: Provider[] = [];
+    if (role === 'all' || role === 'relay') {
+      background.push(
+        KafkaRelayModule.forRootAsync({
+          inject: [SERVICE_CONFIG, EVENT_STORE, DataSource],
+          useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
+            name: config.context,
+            store,
+            logHead: logHeadOf(dataSource, config.context),
+            connection: connectionOf(config),
+            schema: config.context,
+            kafka: kafkaOf(config, 'mentoring-relay'),
+            contexts: [config.context],
+            topicPrefix: prefix,
+          }),
+        }),
+      );
+    }
+    if (role === 'all' || role === 'projections') providers.push(MentoringProjections);
+    const mentoring = MentoringModule.forRoot({ ...options, ...(role === 'api' || role === 'all' ? {} : { sweepIntervalMs: 0 }) });
+    if (role === 'all') {
+      background.push(
+        EventConsumersModule.forRootAsync({
+          imports: [mentoring],
+          inject: [SERVICE_CONFIG, EnrolmentListener],
+          useFactory: (config: ServiceConfig, listener: EnrolmentListener) => [
+            {
+              name: 'mentoring.enrolment',
+              kafka: kafkaOf(config, 'mentoring-consumer'),
+              topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
+              handlers: listener.handlers,
+              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_ENROLMENT.map((type) => [type, enrolmentEventJsonSchemas[type]]))),
+              upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
+              connection: connectionOf(config),
+              schema: config.context,
+            },
+          ],
+        }),
+      );
+    }
+    return {
+      module: MentoringAppModule,
+      imports: [ServiceRuntimeModule.forRoot({ context: 'mentoring', upcasters: mentoringUpcasters, env }), mentoring, ...background],
+      providers,
+    };
+  }
+}

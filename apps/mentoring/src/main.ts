@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runService } from '@alongside/platform/service-runtime';
 import { MentoringAppModule } from './app.module';
 
-void runService(MentoringAppModule);
+void runService(MentoringAppModule.forRoot() as never);
