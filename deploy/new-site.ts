@@ -25,7 +25,11 @@ export type CreatedSite = Readonly<{ overlayDir: string; platformSiteDir: string
 
 export class InvalidSite extends Error {}
 
-export function createSite({ site, domain = DEFAULT_DOMAIN, k8sDir = DEFAULT_K8S_DIR }: NewSite): CreatedSite {
+export function createSite({
+  site,
+  domain = DEFAULT_DOMAIN,
+  k8sDir = DEFAULT_K8S_DIR,
+}: NewSite): CreatedSite {
   if (!SITE_ID.test(site)) {
     throw new InvalidSite(
       `"${site}" is not a usable site id: lowercase letters, digits and hyphens, starting with a letter, 2 to 30 characters`,
@@ -56,7 +60,8 @@ export function createSite({ site, domain = DEFAULT_DOMAIN, k8sDir = DEFAULT_K8S
   const rolesPatch = join(k8sDir, 'platform', 'sites', 'roles.patch.yaml');
   const rolesBefore = readFileSync(rolesPatch, 'utf8');
   const firstRole = `name: ${placeholders.__SITE_DB__}_`;
-  if (rolesBefore.includes(firstRole)) throw new InvalidSite(`site "${site}" already has roles in ${rolesPatch}`);
+  if (rolesBefore.includes(firstRole))
+    throw new InvalidSite(`site "${site}" already has roles in ${rolesPatch}`);
 
   const files: string[] = [];
   try {
@@ -80,7 +85,8 @@ function renderTemplate(dir: string, placeholders: Record<string, string>): Map<
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;
     let text = readFileSync(path, 'utf8');
-    for (const [placeholder, value] of Object.entries(placeholders)) text = text.split(placeholder).join(value);
+    for (const [placeholder, value] of Object.entries(placeholders))
+      text = text.split(placeholder).join(value);
     const left = text.match(/__[A-Z_]+__/);
     if (left) throw new Error(`${path}: unknown placeholder ${left[0]}`);
     files.set(name, text);
@@ -122,7 +128,10 @@ function parseArgs(argv: string[]): NewSite {
     else if (!arg.startsWith('-') && site === undefined) site = arg;
     else throw new InvalidSite(`unexpected argument ${arg}`);
   }
-  if (!site) throw new InvalidSite('usage: deploy/new-site.sh <site-id> [--domain alongside.example] [--k8s-dir deploy/k8s]');
+  if (!site)
+    throw new InvalidSite(
+      'usage: deploy/new-site.sh <site-id> [--domain alongside.example] [--k8s-dir deploy/k8s]',
+    );
   return { site, domain, k8sDir };
 }
 
@@ -133,7 +142,9 @@ function main(): void {
     const site = options.site;
     const domain = options.domain ?? DEFAULT_DOMAIN;
     const shown = (path: string) => relative(process.cwd(), path) || '.';
-    console.log(`Site ${site}: namespace alongside-${site}, https://${site}.${domain} and https://companion.${site}.${domain}`);
+    console.log(
+      `Site ${site}: namespace alongside-${site}, https://${site}.${domain} and https://companion.${site}.${domain}`,
+    );
     for (const file of files) console.log(`  wrote ${shown(file)}`);
     console.log(`
 Next (docs/operations.md, "Add a site"):

@@ -93,7 +93,8 @@ function parseArgs(argv) {
     else if (argv[i] === '--root') args.root = path.resolve(argv[++i]);
     else args.srcDirs.push(argv[i]);
   }
-  if (args.srcDirs.length === 0) throw new Error('usage: compile.cjs [--root .] [--out dist] [--main file.ts] <srcDir>...');
+  if (args.srcDirs.length === 0)
+    throw new Error('usage: compile.cjs [--root .] [--out dist] [--main file.ts] <srcDir>...');
   return args;
 }
 

@@ -3,14 +3,24 @@
 // what the build copies; and the compile step (deploy/docker/compile.cjs) producing code that runs
 // on plain node, checked on a fixture and on the workspace itself.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { APPS, ROOT_DIR } from './support/layout';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compile } = require('../docker/compile.cjs') as {
-  compile(options: { root: string; outDir: string; srcDirs: string[]; main?: string }): { compiled: string[]; copied: string[] };
+  compile(options: { root: string; outDir: string; srcDirs: string[]; main?: string }): {
+    compiled: string[];
+    copied: string[];
+  };
 };
 
 const dockerfileOf = (app: string) => readFileSync(join(ROOT_DIR, 'apps', app, 'Dockerfile'), 'utf8');
@@ -30,15 +40,29 @@ const stages = (text: string) => {
 };
 
 /** Docker's .dockerignore semantics, enough for ours: globs with ** , the last matching rule wins. */
+const globToRegex = (glob: string) => {
+  let source = '';
+  const pattern = glob.replace(/^\//, '');
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+};
+
 const ignoredBy = (rules: string[]) => (path: string) => {
-  const toRegex = (glob: string) =>
-    new RegExp(`^${glob.replace(/^\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(.*/)?')}$`);
   const parts = path.split('/');
   const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
   let ignored = false;
   for (const rule of rules) {
     const negated = rule.startsWith('!');
-    const regex = toRegex(negated ? rule.slice(1) : rule);
+    const regex = globToRegex(negated ? rule.slice(1) : rule);
     if (candidates.some((candidate) => regex.test(candidate))) ignored = !negated;
   }
   return ignored;
@@ -53,7 +77,8 @@ describe('Dockerfiles', () => {
   it('are the same file but for their header comment and the APP and PORT defaults', () => {
     const normalise = (text: string) => instructions(text).filter((line) => !/^ARG (APP|PORT)=/.test(line));
     const reference = normalise(dockerfileOf('enrolment'));
-    for (const app of Object.keys(APPS)) expect([app, normalise(dockerfileOf(app))]).toEqual([app, reference]);
+    for (const app of Object.keys(APPS))
+      expect([app, normalise(dockerfileOf(app))]).toEqual([app, reference]);
   });
 
   it('build in stages: compile with dev dependencies, install production ones apart, run from a small non-root image', () => {
@@ -78,15 +103,45 @@ describe('Dockerfiles', () => {
   });
 
   it('copy only what .dockerignore lets into the context, and the context leaves out the heavy and the secret', () => {
-    const rules = readFileSync(join(ROOT_DIR, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const rules = readFileSync(join(ROOT_DIR, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     const ignored = ignoredBy(rules);
     const copied = instructions(dockerfileOf('enrolment'))
       .filter((l) => /^COPY (?!--from)/.test(l))
-      .flatMap((l) => l.replace(/^COPY (--\S+ )*/, '').split(/\s+/).slice(0, -1))
+      .flatMap((l) =>
+        l
+          .replace(/^COPY (--\S+ )*/, '')
+          .split(/\s+/)
+          .slice(0, -1),
+      )
       .map((source) => source.replace('${APP}', 'enrolment'));
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'libs', 'apps/enrolment', 'deploy/tools', 'deploy/docker/compile.cjs', 'deploy/docker/healthcheck.cjs']));
+    expect(copied).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'libs',
+        'apps/enrolment',
+        'deploy/tools',
+        'deploy/docker/compile.cjs',
+        'deploy/docker/healthcheck.cjs',
+      ]),
+    );
     for (const source of copied) expect([source, ignored(source)]).toEqual([source, false]);
-    for (const path of ['node_modules', 'libs/x/node_modules/y', '.git/HEAD', '.data/pg', '.cache/kafka', 'dist/main.js', '.env', 'apps/enrolment/.env.local', 'libs/a/src/b.spec.ts', 'deploy/k8s/base/kustomization.yaml', 'bench/run.ts']) {
+    for (const path of [
+      'node_modules',
+      'libs/x/node_modules/y',
+      '.git/HEAD',
+      '.data/pg',
+      '.cache/kafka',
+      'dist/main.js',
+      '.env',
+      'apps/enrolment/.env.local',
+      'libs/a/src/b.spec.ts',
+      'deploy/k8s/base/kustomization.yaml',
+      'bench/run.ts',
+    ]) {
       expect([path, ignored(path)]).toEqual([path, true]);
     }
     expect(ignored('apps/enrolment/src/main.ts')).toBe(false);
@@ -106,7 +161,10 @@ describe('deploy/docker/compile.cjs', () => {
   };
 
   it('turns an app and its aliased libs into CommonJS that runs on plain node, without swc', () => {
-    write('tsconfig.base.json', JSON.stringify({ compilerOptions: { paths: { '@fixture/greeting': ['libs/greeting/src/index.ts'] } } }));
+    write(
+      'tsconfig.base.json',
+      JSON.stringify({ compilerOptions: { paths: { '@fixture/greeting': ['libs/greeting/src/index.ts'] } } }),
+    );
     write('libs/greeting/src/index.ts', "export * from './greeter';\n");
     write(
       'libs/greeting/src/greeter.ts',
@@ -125,19 +183,35 @@ describe('deploy/docker/compile.cjs', () => {
     write('libs/greeting/src/schema.json', JSON.stringify({ greeting: 'Hello' }));
     write('libs/greeting/src/greeter.spec.ts', "throw new Error('tests do not ship');\n");
     write('libs/greeting/project.json', '{}');
-    write('apps/hello/src/main.ts', "import { greeter } from '@fixture/greeting';\nconsole.log(greeter.greet('north'));\n");
+    write(
+      'apps/hello/src/main.ts',
+      "import { greeter } from '@fixture/greeting';\nconsole.log(greeter.greet('north'));\n",
+    );
     write('apps/hello/project.json', '{}');
 
-    const result = compile({ root: work, outDir: 'dist', srcDirs: ['apps/hello', 'libs'], main: 'apps/hello/src/main.ts' });
+    const result = compile({
+      root: work,
+      outDir: 'dist',
+      srcDirs: ['apps/hello', 'libs'],
+      main: 'apps/hello/src/main.ts',
+    });
 
-    expect(result.compiled.sort()).toEqual(['apps/hello/src/main.ts', 'libs/greeting/src/greeter.ts', 'libs/greeting/src/index.ts']);
+    expect(result.compiled.sort()).toEqual([
+      'apps/hello/src/main.ts',
+      'libs/greeting/src/greeter.ts',
+      'libs/greeting/src/index.ts',
+    ]);
     expect(result.copied).toEqual(['libs/greeting/src/schema.json']);
     expect(existsSync(join(work, 'dist/libs/greeting/src/greeter.spec.js'))).toBe(false);
     expect(existsSync(join(work, 'dist/libs/greeting/project.json'))).toBe(false);
     const main = readFileSync(join(work, 'dist/apps/hello/src/main.js'), 'utf8');
     expect(main).not.toContain('@fixture/');
     // Run from a directory with no node_modules at all: nothing but node.
-    const run = spawnSync(process.execPath, ['dist/main.js'], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const run = spawnSync(process.execPath, ['dist/main.js'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('Hello, north (today)');
   });
@@ -145,7 +219,9 @@ describe('deploy/docker/compile.cjs', () => {
   it('refuses a --main that it did not compile', () => {
     write('tsconfig.base.json', JSON.stringify({ compilerOptions: { paths: {} } }));
     write('apps/hello/src/main.ts', 'export {};\n');
-    expect(() => compile({ root: work, outDir: 'dist', srcDirs: ['apps/hello'], main: 'apps/hello/src/other.ts' })).toThrow(/--main/);
+    expect(() =>
+      compile({ root: work, outDir: 'dist', srcDirs: ['apps/hello'], main: 'apps/hello/src/other.ts' }),
+    ).toThrow(/--main/);
   });
 
   it("compiles the workspace's libs and apps, every alias resolved to a file that loads", () => {
@@ -153,24 +229,42 @@ describe('deploy/docker/compile.cjs', () => {
     mkdirSync(join(ROOT_DIR, 'tmp'), { recursive: true });
     const out = mkdtempSync(join(ROOT_DIR, 'tmp', 'compile-check-'));
     try {
-      const apps = readdirSync(join(ROOT_DIR, 'apps')).filter((app) => existsSync(join(ROOT_DIR, 'apps', app, 'src', 'main.ts')));
-      const result = compile({ root: ROOT_DIR, outDir: relative(ROOT_DIR, out), srcDirs: [...apps.map((a) => `apps/${a}`), 'libs', 'deploy/tools'] });
+      const apps = readdirSync(join(ROOT_DIR, 'apps')).filter((app) =>
+        existsSync(join(ROOT_DIR, 'apps', app, 'src', 'main.ts')),
+      );
+      const result = compile({
+        root: ROOT_DIR,
+        outDir: relative(ROOT_DIR, out),
+        srcDirs: [...apps.map((a) => `apps/${a}`), 'libs', 'deploy/tools'],
+      });
       expect(result.compiled.length).toBeGreaterThan(0);
       const leftovers = result.compiled
         .map((file) => join(out, file.replace(/\.tsx?$/, '.js')))
         .filter((file) => /require\("@alongside\//.test(readFileSync(file, 'utf8')));
       expect(leftovers.map((file) => relative(out, file))).toEqual([]);
       const modules = apps.flatMap((app) =>
-        readdirSync(join(out, 'apps', app, 'src')).filter((f) => /\.module\.js$/.test(f)).map((module) => [app, module]),
+        readdirSync(join(out, 'apps', app, 'src'))
+          .filter((f) => /\.module\.js$/.test(f))
+          .map((module) => [app, module]),
       );
       expect(apps.filter((app) => !modules.some(([owner]) => owner === app))).toEqual([]);
-      const tool = spawnSync(process.execPath, [join(out, 'deploy/tools/replay-dlq.js')], { cwd: ROOT_DIR, encoding: 'utf8' });
+      const tool = spawnSync(process.execPath, [join(out, 'deploy/tools/replay-dlq.js')], {
+        cwd: ROOT_DIR,
+        encoding: 'utf8',
+      });
       expect(tool.stderr).toContain('usage: replay-dlq'); // it loads and parses its arguments
       for (const [app, module] of modules) {
-        const load = spawnSync(process.execPath, ['-e', `require('reflect-metadata'); require(${JSON.stringify(join(out, 'apps', app, 'src', module))});`], {
-          cwd: ROOT_DIR,
-          encoding: 'utf8',
-        });
+        const load = spawnSync(
+          process.execPath,
+          [
+            '-e',
+            `require('reflect-metadata'); require(${JSON.stringify(join(out, 'apps', app, 'src', module))});`,
+          ],
+          {
+            cwd: ROOT_DIR,
+            encoding: 'utf8',
+          },
+        );
         expect([app, load.status, load.stderr.split('\n').slice(0, 8).join('\n')]).toEqual([app, 0, '']);
       }
     } finally {

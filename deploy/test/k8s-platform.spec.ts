@@ -16,14 +16,20 @@ describe('platform', () => {
 
   it('lives in namespace alongside-platform, which the sites allow egress to', () => {
     expect(ofKind(objects, 'Namespace').map((n) => n.metadata.name)).toEqual(['alongside-platform']);
-    expect(objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== 'alongside-platform')).toEqual([]);
+    expect(
+      objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== 'alongside-platform'),
+    ).toEqual([]);
   });
 
   it('runs Kafka in KRaft mode on node pools: three controllers, at least three brokers', () => {
     const [kafka] = ofKind(objects, 'Kafka');
-    expect(kafka.metadata.annotations).toMatchObject({ 'strimzi.io/kraft': 'enabled', 'strimzi.io/node-pools': 'enabled' });
+    expect(kafka.metadata.annotations).toMatchObject({
+      'strimzi.io/kraft': 'enabled',
+      'strimzi.io/node-pools': 'enabled',
+    });
     const pools = ofKind(objects, 'KafkaNodePool');
-    const replicas = (role: string) => pools.filter((p) => p.spec.roles.includes(role)).reduce((n, p) => n + p.spec.replicas, 0);
+    const replicas = (role: string) =>
+      pools.filter((p) => p.spec.roles.includes(role)).reduce((n, p) => n + p.spec.replicas, 0);
     expect(replicas('controller')).toBe(3);
     expect(replicas('broker')).toBeGreaterThanOrEqual(3);
     expect(kafka.spec.kafka.config['auto.create.topics.enable']).toBe(false);
@@ -33,7 +39,10 @@ describe('platform', () => {
     const [kafka] = ofKind(objects, 'Kafka');
     for (const listener of kafka.spec.kafka.listeners) {
       expect(listener.type).toBe('internal');
-      expect(listener.networkPolicyPeers).toEqual([{ namespaceSelector: { matchLabels: { 'alongside/tier': 'site' } } }, { podSelector: {} }]);
+      expect(listener.networkPolicyPeers).toEqual([
+        { namespaceSelector: { matchLabels: { 'alongside/tier': 'site' } } },
+        { podSelector: {} },
+      ]);
     }
   });
 
@@ -52,12 +61,18 @@ describe('platform', () => {
     expect(events?.spec.config['retention.ms']).toBeGreaterThanOrEqual(7 * DAY_MS);
     // Dead letters wait for a person: they outlive the events they failed on.
     expect(dlq?.spec.config['retention.ms']).toBeGreaterThan(events?.spec.config['retention.ms']);
-    expect(dlq?.spec.config['max.message.bytes']).toBeGreaterThanOrEqual(events?.spec.config['max.message.bytes']);
+    expect(dlq?.spec.config['max.message.bytes']).toBeGreaterThanOrEqual(
+      events?.spec.config['max.message.bytes'],
+    );
   });
 
   it('declares no topic beyond the services’ events and dead letters', () => {
-    const names = ofKind(objects, 'KafkaTopic').map((t) => t.spec.topicName).sort();
-    expect(names).toEqual(services.flatMap((s) => [`alongside.${s}.events`, `alongside.${s}.events.dlq`]).sort());
+    const names = ofKind(objects, 'KafkaTopic')
+      .map((t) => t.spec.topicName)
+      .sort();
+    expect(names).toEqual(
+      services.flatMap((s) => [`alongside.${s}.events`, `alongside.${s}.events.dlq`]).sort(),
+    );
   });
 
   it('runs Postgres highly available, synchronously replicated, archived and backed up nightly', () => {
@@ -65,7 +80,9 @@ describe('platform', () => {
     expect(cluster.spec.instances).toBeGreaterThanOrEqual(3);
     expect(cluster.spec.postgresql.synchronous).toMatchObject({ number: 1 });
     expect(cluster.spec.enableSuperuserAccess).toBe(false);
-    expect(cluster.spec.plugins).toEqual([expect.objectContaining({ name: 'barman-cloud.cloudnative-pg.io', isWALArchiver: true })]);
+    expect(cluster.spec.plugins).toEqual([
+      expect.objectContaining({ name: 'barman-cloud.cloudnative-pg.io', isWALArchiver: true }),
+    ]);
     const [backup] = ofKind(objects, 'ScheduledBackup');
     expect(backup.spec).toMatchObject({ cluster: { name: cluster.metadata.name }, method: 'plugin' });
     expect(ofKind(objects, 'ObjectStore')[0].spec.retentionPolicy).toMatch(/^\d+d$/);
@@ -76,28 +93,46 @@ describe('platform', () => {
     expect(pooler.spec).toMatchObject({ type: 'rw', pgbouncer: { poolMode: 'transaction' } });
   });
 
-  it.each(sitesIn())('gives site %s one database and one login role per service, and nothing to sites that do not exist', (site) => {
-    const [cluster] = ofKind(objects, 'Cluster');
-    const prefix = site.replace(/-/g, '_');
-    for (const service of services) {
-      const role = cluster.spec.managed.roles.find((r: { name: string }) => r.name === `${prefix}_${service}`);
-      expect(role).toMatchObject({ login: true, ensure: 'present', passwordSecret: { name: `${site}-${service}-db` } });
-      expect(role.superuser ?? false).toBe(false);
-      const database = ofKind(objects, 'Database').find((d) => d.spec.name === `${prefix}_${service}`);
-      expect(database?.spec).toMatchObject({ owner: `${prefix}_${service}`, cluster: { name: cluster.metadata.name }, databaseReclaimPolicy: 'retain' });
-    }
-  });
+  it.each(sitesIn())(
+    'gives site %s one database and one login role per service, and nothing to sites that do not exist',
+    (site) => {
+      const [cluster] = ofKind(objects, 'Cluster');
+      const prefix = site.replace(/-/g, '_');
+      for (const service of services) {
+        const role = cluster.spec.managed.roles.find(
+          (r: { name: string }) => r.name === `${prefix}_${service}`,
+        );
+        expect(role).toMatchObject({
+          login: true,
+          ensure: 'present',
+          passwordSecret: { name: `${site}-${service}-db` },
+        });
+        expect(role.superuser ?? false).toBe(false);
+        const database = ofKind(objects, 'Database').find((d) => d.spec.name === `${prefix}_${service}`);
+        expect(database?.spec).toMatchObject({
+          owner: `${prefix}_${service}`,
+          cluster: { name: cluster.metadata.name },
+          databaseReclaimPolicy: 'retain',
+        });
+      }
+    },
+  );
 
   it('has databases only for sites that have an overlay', () => {
     const prefixes = sitesIn().map((s) => s.replace(/-/g, '_'));
-    const orphans = ofKind(objects, 'Database').filter((d) => !prefixes.some((p) => services.some((s) => d.spec.name === `${p}_${s}`)));
+    const orphans = ofKind(objects, 'Database').filter(
+      (d) => !prefixes.some((p) => services.some((s) => d.spec.name === `${p}_${s}`)),
+    );
     expect(orphans.map((d) => d.spec.name)).toEqual([]);
   });
 
   it('admits Postgres clients only from site namespaces, its own namespace, the operator and monitoring', () => {
     const policies = ofKind(objects, 'NetworkPolicy');
     expect(policies.map((p) => p.spec.podSelector.matchLabels)).toEqual(
-      expect.arrayContaining([{ 'cnpg.io/cluster': 'alongside-pg' }, { 'cnpg.io/poolerName': 'alongside-pg-pooler-rw' }]),
+      expect.arrayContaining([
+        { 'cnpg.io/cluster': 'alongside-pg' },
+        { 'cnpg.io/poolerName': 'alongside-pg-pooler-rw' },
+      ]),
     );
     for (const policy of policies) {
       for (const rule of policy.spec.ingress) {

@@ -58,26 +58,43 @@ describe.each(sitesIn())('site %s', (site) => {
       expect(route(objects, companionHost(), '/manifest.webmanifest')?.service).toBe('companion');
       const ingresses = objects.filter((o) => o.kind === 'Ingress');
       for (const ingress of ingresses) {
-        const covered = (ingress.spec.tls ?? []).flatMap((t: { hosts: string[]; secretName?: string }) => (t.secretName ? t.hosts : []));
-        for (const rule of ingress.spec.rules) expect([ingress.metadata.name, covered]).toEqual([ingress.metadata.name, expect.arrayContaining([rule.host])]);
+        const covered = (ingress.spec.tls ?? []).flatMap((t: { hosts: string[]; secretName?: string }) =>
+          t.secretName ? t.hosts : [],
+        );
+        for (const rule of ingress.spec.rules)
+          expect([ingress.metadata.name, covered]).toEqual([
+            ingress.metadata.name,
+            expect.arrayContaining([rule.host]),
+          ]);
       }
       // One cert-manager request per certificate Secret, or two Certificates fight over it.
       const requesting = ingresses.filter((i) => i.metadata.annotations?.['cert-manager.io/cluster-issuer']);
-      const secrets = new Set(ingresses.flatMap((i) => (i.spec.tls ?? []).map((t: { secretName: string }) => t.secretName)));
+      const secrets = new Set(
+        ingresses.flatMap((i) => (i.spec.tls ?? []).map((t: { secretName: string }) => t.secretName)),
+      );
       expect(requesting.length).toBe(secrets.size);
     });
 
-    it.each(Object.keys(SERVICES))('routes /api/%s/ to that service on both hosts, prefix stripped', (service) => {
-      for (const host of [dashboardHost(), companionHost()]) {
-        expect(route(objects, host, `/api/${service}/sites/${site}/participants?cursor=abc`)).toMatchObject({ service, port: 'http', path: `/sites/${site}/participants?cursor=abc` });
-        expect(route(objects, host, `/api/${service}/openapi.json`)).toMatchObject({ service, path: '/openapi.json' });
-        expect(route(objects, host, `/api/${service}/docs`)).toMatchObject({ service, path: '/docs' });
-      }
-    });
+    it.each(Object.keys(SERVICES))(
+      'routes /api/%s/ to that service on both hosts, prefix stripped',
+      (service) => {
+        for (const host of [dashboardHost(), companionHost()]) {
+          expect(route(objects, host, `/api/${service}/sites/${site}/participants?cursor=abc`)).toMatchObject(
+            { service, port: 'http', path: `/sites/${site}/participants?cursor=abc` },
+          );
+          expect(route(objects, host, `/api/${service}/openapi.json`)).toMatchObject({
+            service,
+            path: '/openapi.json',
+          });
+          expect(route(objects, host, `/api/${service}/docs`)).toMatchObject({ service, path: '/docs' });
+        }
+      },
+    );
 
     it('never lets /metrics or /health of any service or app out', () => {
       for (const host of [dashboardHost(), companionHost()]) {
-        for (const path of ['/metrics', '/health/live', '/health/ready', '/METRICS']) expect([path, route(objects, host, path)]).toEqual([path, undefined]);
+        for (const path of ['/metrics', '/health/live', '/health/ready', '/METRICS'])
+          expect([path, route(objects, host, path)]).toEqual([path, undefined]);
         for (const service of Object.keys(SERVICES)) {
           for (const inner of ['metrics', 'health/ready', 'health/live']) {
             const reached = route(objects, host, `/api/${service}/${inner}`);
@@ -93,9 +110,13 @@ describe.each(sitesIn())('site %s', (site) => {
       for (const ingress of objects.filter((o) => o.kind === 'Ingress')) {
         for (const rule of ingress.spec.rules) {
           for (const path of rule.http.paths) {
-            const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === path.backend.service.name);
+            const service = objects.find(
+              (o) => o.kind === 'Service' && o.metadata.name === path.backend.service.name,
+            );
             expect([path.path, service?.metadata.name]).toEqual([path.path, path.backend.service.name]);
-            expect(service?.spec.ports.map((p: { name: string }) => p.name)).toContain(path.backend.service.port.name);
+            expect(service?.spec.ports.map((p: { name: string }) => p.name)).toContain(
+              path.backend.service.port.name,
+            );
           }
         }
       }

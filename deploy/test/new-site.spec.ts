@@ -41,14 +41,21 @@ describe('new-site', () => {
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
   it('makes, from the command line, a site that renders and holds every rule the example sites hold', () => {
-    const run = spawnSync(join(DEPLOY_DIR, 'new-site.sh'), ['east-valley', '--domain', 'clinics.example', '--k8s-dir', k8s], { encoding: 'utf8' });
+    const run = spawnSync(
+      join(DEPLOY_DIR, 'new-site.sh'),
+      ['east-valley', '--domain', 'clinics.example', '--k8s-dir', k8s],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('alongside-east-valley');
 
     const objects = kustomize(join(k8s, 'overlays', 'east-valley'));
     expect(siteProblems(objects, 'east-valley')).toEqual([]);
-    expect(hostsOf(objects).sort()).toEqual(['companion.east-valley.clinics.example', 'east-valley.clinics.example']);
+    expect(hostsOf(objects).sort()).toEqual([
+      'companion.east-valley.clinics.example',
+      'east-valley.clinics.example',
+    ]);
   }, 120_000);
 
   it("adds the site's databases and login roles to the platform, keeping the other sites'", () => {

@@ -48,7 +48,13 @@ describe('replay-dlq', () => {
     dlq = `${topic}.dlq`;
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }, { topic: dlq, numPartitions: 2 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        { topic, numPartitions: 2 },
+        { topic: dlq, numPartitions: 2 },
+      ],
+    });
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
@@ -66,7 +72,13 @@ describe('replay-dlq', () => {
 
   it('lists on a dry run what it would replay, and replays nothing', async () => {
     const listed: DeadLetterSummary[] = [];
-    const result = await replayDeadLetters({ kafka, dlqTopic: dlq, consumer: 'outcomes.north', dryRun: true, onLetter: (l) => listed.push(l) });
+    const result = await replayDeadLetters({
+      kafka,
+      dlqTopic: dlq,
+      consumer: 'outcomes.north',
+      dryRun: true,
+      onLetter: (l) => listed.push(l),
+    });
     expect(result).toEqual({ matched: 2, replayed: 0, skipped: 1 });
     expect(listed.map((l) => l.eventId).sort()).toEqual(['e1', 'e3']);
     expect(listed[0]).toMatchObject({ reason: 'handler-failed', siteId: 'north', eventType: 'Enrolled' });
@@ -89,7 +101,9 @@ describe('replay-dlq', () => {
       expect(JSON.parse(message.value)).toEqual({ eventId: id });
       expect(header(message.headers, 'site-id')).toBe('north');
       expect(Object.keys(message.headers).filter((h) => h.startsWith('dlq-'))).toEqual(['dlq-replayed-from']);
-      expect(header(message.headers, 'dlq-replayed-from')).toMatch(new RegExp(`^${dlq.replace(/\./g, '\\.')}/\\d+/\\d+$`));
+      expect(header(message.headers, 'dlq-replayed-from')).toMatch(
+        new RegExp(`^${dlq.replace(/\./g, '\\.')}/\\d+/\\d+$`),
+      );
     }
 
     const second = await replayDeadLetters({ kafka, dlqTopic: dlq, consumer: 'outcomes.north' });

@@ -66,11 +66,14 @@ export const replayGroupId = (dlqTopic: string, filter: ReplayFilter) =>
 
 export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayResult> {
   const { kafka, dlqTopic, dryRun = false } = options;
-  if (!dlqTopic.endsWith(DLQ_SUFFIX)) throw new Error(`${dlqTopic} is not a dead-letter topic (<topic>${DLQ_SUFFIX})`);
+  if (!dlqTopic.endsWith(DLQ_SUFFIX))
+    throw new Error(`${dlqTopic} is not a dead-letter topic (<topic>${DLQ_SUFFIX})`);
   const target = dlqTopic.slice(0, -DLQ_SUFFIX.length);
   const filter = { consumer: options.consumer, reason: options.reason };
   // A dry run reads everything and commits nothing, under a group of its own.
-  const groupId = dryRun ? `${replayGroupId(dlqTopic, filter)}.dry-run.${Date.now()}` : replayGroupId(dlqTopic, filter);
+  const groupId = dryRun
+    ? `${replayGroupId(dlqTopic, filter)}.dry-run.${Date.now()}`
+    : replayGroupId(dlqTopic, filter);
 
   const admin = kafka.admin();
   await admin.connect();
@@ -78,10 +81,13 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   let starts: Map<number, bigint>;
   try {
     const topics = await admin.listTopics();
-    for (const topic of [dlqTopic, target]) if (!topics.includes(topic)) throw new Error(`topic ${topic} does not exist`);
+    for (const topic of [dlqTopic, target])
+      if (!topics.includes(topic)) throw new Error(`topic ${topic} does not exist`);
     const offsets = await admin.fetchTopicOffsets(dlqTopic);
     ends = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
-    const committed = dryRun ? [] : ((await admin.fetchOffsets({ groupId, topics: [dlqTopic] }))[0]?.partitions ?? []);
+    const committed = dryRun
+      ? []
+      : ((await admin.fetchOffsets({ groupId, topics: [dlqTopic] }))[0]?.partitions ?? []);
     starts = new Map(
       offsets.map((o) => {
         const done = committed.find((c) => c.partition === o.partition)?.offset;
@@ -91,7 +97,9 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   } finally {
     await admin.disconnect();
   }
-  const pending = new Set([...ends].filter(([partition, end]) => (starts.get(partition) ?? 0n) < end).map(([p]) => p));
+  const pending = new Set(
+    [...ends].filter(([partition, end]) => (starts.get(partition) ?? 0n) < end).map(([p]) => p),
+  );
   if (pending.size === 0) return { matched: 0, replayed: 0, skipped: 0 };
 
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -118,16 +126,25 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
               matched++;
               options.onLetter?.(summary(partition, message));
               if (!dryRun) {
-                const headers: IHeaders = Object.fromEntries(Object.entries(message.headers ?? {}).filter(([name]) => !name.startsWith('dlq-')));
+                const headers: IHeaders = Object.fromEntries(
+                  Object.entries(message.headers ?? {}).filter(([name]) => !name.startsWith('dlq-')),
+                );
                 headers['dlq-replayed-from'] = `${dlqTopic}/${partition}/${message.offset}`;
-                await producer.send({ topic: target, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+                await producer.send({
+                  topic: target,
+                  acks: -1,
+                  messages: [{ key: message.key, value: message.value, headers }],
+                });
                 replayed++;
               }
             } else {
               skipped++;
             }
             // Committed only once the replayed copy is acknowledged: a crash replays it again at worst.
-            if (!dryRun) await consumer.commitOffsets([{ topic: dlqTopic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+            if (!dryRun)
+              await consumer.commitOffsets([
+                { topic: dlqTopic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+              ]);
             if (BigInt(message.offset) + 1n >= end) finish(partition);
             return undefined;
           },
@@ -142,7 +159,9 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
 }
 
 function parseArgs(argv: string[]) {
-  const options: { topic?: string; consumer?: string; reason?: string; dryRun: boolean; brokers?: string } = { dryRun: false };
+  const options: { topic?: string; consumer?: string; reason?: string; dryRun: boolean; brokers?: string } = {
+    dryRun: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const next = argv[++i];
@@ -150,21 +169,38 @@ function parseArgs(argv: string[]) {
       return next;
     };
     switch (argv[i]) {
-      case '--topic': options.topic = value(); break;
-      case '--consumer': options.consumer = value(); break;
-      case '--reason': options.reason = value(); break;
-      case '--brokers': options.brokers = value(); break;
-      case '--dry-run': options.dryRun = true; break;
-      default: throw new Error(`unexpected argument ${argv[i]}`);
+      case '--topic':
+        options.topic = value();
+        break;
+      case '--consumer':
+        options.consumer = value();
+        break;
+      case '--reason':
+        options.reason = value();
+        break;
+      case '--brokers':
+        options.brokers = value();
+        break;
+      case '--dry-run':
+        options.dryRun = true;
+        break;
+      default:
+        throw new Error(`unexpected argument ${argv[i]}`);
     }
   }
-  if (!options.topic) throw new Error('usage: replay-dlq --topic <topic>.dlq [--consumer c] [--reason r] [--dry-run] [--brokers b]');
+  if (!options.topic)
+    throw new Error(
+      'usage: replay-dlq --topic <topic>.dlq [--consumer c] [--reason r] [--dry-run] [--brokers b]',
+    );
   return options;
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const brokers = (args.brokers ?? process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (args.brokers ?? process.env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) throw new Error('no brokers: --brokers or KAFKA_BROKERS');
   const kafka = new Kafka({ clientId: 'alongside-dlq-replay', brokers, logLevel: logLevel.WARN });
   const result = await replayDeadLetters({
@@ -176,7 +212,9 @@ async function main(): Promise<void> {
     // No payloads printed: what identifies the event, and why it failed.
     onLetter: (letter) => console.log(JSON.stringify(letter)),
   });
-  console.log(`${args.dryRun ? 'would replay' : 'replayed'} ${args.dryRun ? result.matched : result.replayed}, skipped ${result.skipped} not matching the filter`);
+  console.log(
+    `${args.dryRun ? 'would replay' : 'replayed'} ${args.dryRun ? result.matched : result.replayed}, skipped ${result.skipped} not matching the filter`,
+  );
 }
 
 if (require.main === module) {

@@ -17,9 +17,17 @@ function candidates(objects: K8sObject[], host: string): Candidate[] {
         const raw: string = path.path;
         const pattern = regex
           ? new RegExp(`^${raw}`, 'i')
-          : new RegExp(`^${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path.pathType === 'Exact' ? '$' : '(/|$)'}`);
+          : new RegExp(
+              `^${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path.pathType === 'Exact' ? '$' : '(/|$)'}`,
+            );
         const backend = path.backend.service;
-        found.push({ ingress, pattern, raw, service: backend.name, port: backend.port.name ?? backend.port.number });
+        found.push({
+          ingress,
+          pattern,
+          raw,
+          service: backend.name,
+          port: backend.port.name ?? backend.port.number,
+        });
       }
     }
   }
@@ -31,11 +39,23 @@ export function route(objects: K8sObject[], host: string, path: string): Route |
     const match = candidate.pattern.exec(path);
     if (!match) continue;
     const rewrite = candidate.ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/rewrite-target'];
-    const rewritten = rewrite ? rewrite.replace(/\$(\d)/g, (_: string, n: string) => match[Number(n)] ?? '') : path;
-    return { ingress: candidate.ingress.metadata.name, service: candidate.service, port: candidate.port, path: rewritten };
+    const rewritten = rewrite
+      ? rewrite.replace(/\$(\d)/g, (_: string, n: string) => match[Number(n)] ?? '')
+      : path;
+    return {
+      ingress: candidate.ingress.metadata.name,
+      service: candidate.service,
+      port: candidate.port,
+      path: rewritten,
+    };
   }
   return undefined;
 }
 
-export const hostsOf = (objects: K8sObject[]) =>
-  [...new Set(objects.filter((o) => o.kind === 'Ingress').flatMap((i) => (i.spec.rules ?? []).map((r: { host: string }) => r.host)))];
+export const hostsOf = (objects: K8sObject[]) => [
+  ...new Set(
+    objects
+      .filter((o) => o.kind === 'Ingress')
+      .flatMap((i) => (i.spec.rules ?? []).map((r: { host: string }) => r.host)),
+  ),
+];

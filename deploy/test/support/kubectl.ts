@@ -7,7 +7,12 @@ import { parseAllDocuments } from 'yaml';
 export type K8sObject = {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   // Manifests are data of many shapes; the tests narrow them where they look.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [field: string]: any;
@@ -23,7 +28,10 @@ function run(command: string, args: string[]) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     timeout: 280_000,
   });
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}` };
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`,
+  };
 }
 
 /**
@@ -35,21 +43,27 @@ export function ensureDebianPackage(pkg: string, what: string, probe: () => bool
   const root = process.getuid?.() === 0;
   const sudo = !root && run('sudo', ['-n', 'true']).ok;
   if (!root && !sudo) {
-    throw new Error(`${what} is missing and cannot be installed (not root, no password-less sudo): apt-get install ${pkg}`);
+    throw new Error(
+      `${what} is missing and cannot be installed (not root, no password-less sudo): apt-get install ${pkg}`,
+    );
   }
   const apt = (args: string[]) => (root ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
-  const install = ['-o', 'DPkg::Lock::Timeout=240', 'install', '-y', '--no-install-recommends', pkg];
-  let attempt = apt(install);
-  if (!attempt.ok || !probe()) {
-    const update = apt(['-o', 'DPkg::Lock::Timeout=240', 'update']);
-    attempt = apt(install);
-    if (!attempt.ok || !probe()) {
-      throw new Error(
-        `${what} is missing and installing Debian's ${pkg} failed.\n` +
-          `apt-get update said:\n${update.output.slice(-1500)}\napt-get install said:\n${attempt.output.slice(-1500)}`,
-      );
-    }
+  const wait = ['-o', 'DPkg::Lock::Timeout=240'];
+  let install = apt([...wait, 'install', '-y', '--no-install-recommends', pkg]);
+  if (probe()) return;
+  const update = apt([...wait, 'update']);
+  install = apt([...wait, 'install', '-y', '--no-install-recommends', pkg]);
+  // Another jest worker may be installing the same package at this moment: give it time to finish.
+  const busy = /lock/i.test(install.output);
+  for (let waited = 0; busy && waited < 120_000; waited += 2_000) {
+    if (probe()) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
   }
+  if (probe()) return;
+  throw new Error(
+    `${what} is missing and installing Debian's ${pkg} failed.\n` +
+      `apt-get update said:\n${update.output.slice(-1500)}\napt-get install said:\n${install.output.slice(-1500)}`,
+  );
 }
 
 /** The kubectl to use, installed from Debian when there is none. */
@@ -64,10 +78,12 @@ export function kubectl(): string {
 /** `kubectl kustomize <dir>`, parsed. Throws with kustomize's own message when it cannot render. */
 export function kustomize(dir: string): K8sObject[] {
   const result = spawnSync(kubectl(), ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr}${result.error ?? ''}`);
+  if (result.status !== 0)
+    throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr}${result.error ?? ''}`);
   const objects: K8sObject[] = [];
   for (const doc of parseAllDocuments(result.stdout)) {
-    if (doc.errors.length > 0) throw new Error(`kubectl kustomize ${dir} printed bad YAML: ${doc.errors[0].message}`);
+    if (doc.errors.length > 0)
+      throw new Error(`kubectl kustomize ${dir} printed bad YAML: ${doc.errors[0].message}`);
     const object = doc.toJS();
     if (object !== null && object !== undefined) objects.push(object);
   }

@@ -47,7 +47,8 @@ export function validationErrors(object: K8sObject, all: K8sObject[]): string[] 
     errors.push(`metadata.name ${JSON.stringify(name)} is not a valid ${object.kind} name`);
   }
   const namespace = object.metadata?.namespace;
-  if (namespace !== undefined && !LABEL.test(namespace)) errors.push(`metadata.namespace ${namespace} is not a valid name`);
+  if (namespace !== undefined && !LABEL.test(namespace))
+    errors.push(`metadata.namespace ${namespace} is not a valid name`);
   for (const [key, value] of Object.entries(object.metadata?.labels ?? {})) {
     if (!LABEL_VALUE.test(String(value))) errors.push(`label ${key}=${value} is not a valid label value`);
   }
