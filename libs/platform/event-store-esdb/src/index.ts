@@ -1,1 +1,1 @@
-export {};
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';

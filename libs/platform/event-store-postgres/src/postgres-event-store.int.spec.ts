@@ -66,6 +66,13 @@ describe('Postgres event store', () => {
     }
   });
 
+  it('tells exactly one of several racing duplicates that it appended', async () => {
+    const stream = newStream();
+    const events = sampleEvents(3);
+    const results = await Promise.all(Array.from({ length: 5 }, () => store.appendToStream(stream, events, { expectedVersion: 'no_stream' })));
+    expect(results.filter((r) => r.appended)).toHaveLength(1);
+  });
+
   it('treats a retried COPY-sized append as a no-op too', async () => {
     const stream = newStream();
     const events = sampleEvents(1_500);

@@ -25,7 +25,8 @@ export class InMemoryEventStore implements EventStore {
     await this.beforeAppend?.(stream);
     const existing = this.log.filter((event) => event.streamId === stream);
     const stored = events.map((event) => existing.find((e) => e.id === event.id));
-    if (stored.every(Boolean)) return { nextExpectedVersion: stored[stored.length - 1]!.streamPosition, appended: false };
+    const last = stored[stored.length - 1];
+    if (last && stored.every(Boolean)) return { nextExpectedVersion: last.streamPosition, appended: false };
     const version = versionOf(existing);
     if (!meetsExpectation(version, expectedVersion)) {
       throw new VersionConflict(stream, describeVersion(expectedVersion), describeVersion(version));
@@ -62,7 +63,9 @@ export class InMemoryEventStore implements EventStore {
     return this.log.some((event) => event.streamId === stream);
   }
 
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 const versionOf = (events: readonly RecordedEvent[]): StreamVersion => events.at(-1)?.streamPosition ?? 'no_stream';
