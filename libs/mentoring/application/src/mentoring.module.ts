@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CASELOAD_POLICY, PiiVault } from '@alongside/platform/security';
 import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { MENTORING_VIEW_ENTITIES } from '@alongside/mentoring/read-models';
 import { AftercareController, RecordAftercareCheckInHandler } from './aftercare/aftercare.controller';
 import { ContactNote } from './contacts/contact-note.entity';
 import { ContactsController } from './contacts/contacts.controller';
@@ -53,7 +54,8 @@ export class MentoringModule {
   static forRoot(options: MentoringModuleOptions = {}): DynamicModule {
     return {
       module: MentoringModule,
-      imports: [TypeOrmModule.forFeature([ContactNote])],
+      // The views' entities are registered too, so the projection's EntityManager knows their metadata.
+      imports: [TypeOrmModule.forFeature([ContactNote, ...MENTORING_VIEW_ENTITIES])],
       controllers: [
         MentorsController,
         MatchingController,

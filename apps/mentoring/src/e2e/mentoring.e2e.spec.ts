@@ -1,0 +1,165 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { siteId, type SiteId } from '@alongside/platform/event-sourcing';
+import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
+import type { ConsumedEvent } from '@alongside/platform/messaging-kafka';
+import { describeRouteSecurity, mintDevToken, type DevTokenClaims } from '@alongside/platform/security';
+import { createServiceApp } from '@alongside/platform/service-runtime';
+import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
+import { enrolmentEventExamples } from '@alongside/enrolment/contracts';
+import { CertificationExpirySweeper, EnrolmentListener } from '@alongside/mentoring/application';
+import { DataSource } from 'typeorm';
+import { MentoringAppModule } from '../app.module';
+
+const north = siteId('north');
+const south = siteId('south');
+const mentorA = '3f1b7a52-58a4-4c1e-9a1c-0d7a3c1c2b01';
+const mentorB = '4a2c8b63-69b5-4d2f-8b2d-1e8b4d2d3c02';
+const mentorSouth = '5b3d9c74-7ac6-4e30-9c3e-2f9c5e3e4d03';
+const participant = '9a0c2f3e-1d5b-4f6a-8b7c-2e3d4f5a6b02';
+let now = new Date('2025-03-10T14:00:00Z');
+
+let database: TestDatabase;
+let app: INestApplication;
+let store: EventStore;
+
+const token = (claims: Partial<DevTokenClaims> & Pick<DevTokenClaims, 'roles'>) => mintDevToken({ sites: [north], ...claims });
+const manager = () => token({ roles: ['site-manager'] });
+const as = async (bearer: Promise<string>) => `Bearer ${await bearer}`;
+const count = async () => (await store.readAll({ limit: 1_000_000 })).events.length;
+const http = () => request(app.getHttpServer());
+
+const consentGranted = (site: SiteId, participantId: string): ConsumedEvent => {
+  const example = (enrolmentEventExamples as Record<string, { type: string; data: Record<string, unknown> }>).ConsentGranted;
+  return {
+    id: '5b3f4c2e-7d1a-4e9b-8c6d-0f1e2d3c4b5a',
+    type: 'ConsentGranted',
+    data: { ...example.data, participantId, siteId: site, purpose: 'peer-support', recipient: { kind: 'peer-support', siteId: site }, grantedAt: '2025-03-01T10:00:00Z', expiry: { kind: 'event', event: 'discharge' } },
+    metadata: { siteId: site, schemaVersion: 1, correlationId: 'c', causationId: 'c', actor: { sub: 'enrolment', role: 'clinician' }, occurredAt: '2025-03-01T10:00:00Z' },
+    streamId: `enrolment.participant-${site}-${participantId}`,
+    streamPosition: 0n,
+    globalPosition: 1n,
+    origin: { topic: 'test', partition: 0, offset: '0' },
+  } as ConsumedEvent;
+};
+
+const onboard = async (site: SiteId, mentorId: string) => {
+  const auth = await as(token({ roles: ['site-manager'], sites: [site] }));
+  await http().post(`/sites/${site}/mentors`).set('Authorization', auth)
+    .send({ mentorId, displayName: 'Sam Rivera', livedExperience: ['opioid-use'], languages: ['en', 'es'], specialities: ['opioid-use'], maxCaseload: 2 })
+    .expect(201);
+  await http().post(`/sites/${site}/mentors/${mentorId}/trainings`).set('Authorization', auth).send({ course: 'Peer ethics', hours: 40, completedOn: '2025-01-20' }).expect(201);
+  return (
+    await http().post(`/sites/${site}/mentors/${mentorId}/certifications`).set('Authorization', auth)
+      .send({ credential: 'CPRS', issuer: 'State Board', grantedAt: '2025-02-01T00:00:00Z', expiresAt: '2025-04-01T00:00:00Z' })
+      .expect(201)
+  ).body.id as string;
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase('mentoring-e2e');
+  app = await createServiceApp(
+    MentoringAppModule.forRoot({
+      env: { ...process.env, DATABASE_URL: database.url, ROLE: 'projections' },
+      clock: () => now,
+      sweepIntervalMs: 0,
+    }) as never,
+  );
+  await app.init();
+  store = app.get(EVENT_STORE);
+  await onboard(north, mentorA);
+  await onboard(north, mentorB);
+  await onboard(south, mentorSouth);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+describe('Mentoring API', () => {
+  it('refuses a match for a participant without consent for peer contact, appending nothing', async () => {
+    const before = await count();
+    const response = await http().post('/sites/north/matches').set('Authorization', await as(manager())).send({ participantId: participant, mentorId: mentorA });
+    expect(response.status).toBe(422);
+    expect(response.body.detail).toMatch(/consent for peer contact/);
+    expect(await count()).toBe(before);
+  });
+
+  let matchId: string;
+
+  it('matches once enrolment says the participant consented, and the mentor accepts', async () => {
+    await app.get(EnrolmentListener).handlers.ConsentGranted(consentGranted(north, participant), undefined as never);
+    const proposed = await http().post('/sites/north/matches').set('Authorization', await as(manager())).set('Idempotency-Key', 'propose-0001')
+      .send({ participantId: participant, mentorId: mentorA }).expect(201);
+    matchId = proposed.body.matchId;
+    const repeat = await http().post('/sites/north/matches').set('Authorization', await as(manager())).set('Idempotency-Key', 'propose-0001')
+      .send({ participantId: participant, mentorId: mentorA }).expect(201);
+    expect(repeat.body.matchId).toBe(matchId);
+    await http().post(`/sites/north/matches/${matchId}/acceptance`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorA }))).expect(200);
+  });
+
+  it("logs a contact with billable units, keeping the note sealed and out of the event", async () => {
+    now = new Date('2025-03-12T18:00:00Z');
+    const logged = await http().post(`/sites/north/matches/${matchId}/contacts`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorA })))
+      .send({ kind: 'in-person', minutes: 50, contactAt: '2025-03-12T16:00:00Z', note: 'talked about going back to work' }).expect(201);
+    const events = (await store.readAll({ limit: 1_000_000 })).events;
+    const contact = events.find((e) => e.type === 'ContactLogged')!;
+    expect(contact.data).toMatchObject({ contactId: logged.body.contactId, billing: { code: 'H0038', units: 3 }, hasNote: true });
+    expect(JSON.stringify(events)).not.toContain('going back to work');
+    const [row] = await app.get(DataSource).query('select sealed from mentoring.contact_note where contact_id = $1', [logged.body.contactId]);
+    expect(row.sealed).not.toContain('going back to work');
+  });
+
+  it("shows a peer mentor their own caseload, and another mentor's as not found", async () => {
+    await waitFor(async () => {
+      const own = await http().get(`/sites/north/mentors/${mentorA}/caseload`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorA })));
+      return own.status === 200 && own.body.items.length === 1 && own.body.items[0].lastContactAt !== null;
+    });
+    await http().get(`/sites/north/mentors/${mentorA}/caseload`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorB }))).expect(404);
+    await http().get(`/sites/north/participants/${participant}/mentoring`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorB }))).expect(404);
+    await http().post(`/sites/north/matches/${matchId}/contacts`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorB })))
+      .send({ kind: 'phone', minutes: 10, contactAt: '2025-03-12T16:30:00Z' }).expect(404);
+    const history = await http().get(`/sites/north/participants/${participant}/mentoring`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorA }))).expect(200);
+    expect(history.body.contacts).toHaveLength(1);
+  });
+
+  it('raises an urgent escalation that shows as overdue when nobody acknowledges it in time', async () => {
+    await http().post(`/sites/north/matches/${matchId}/escalations`).set('Authorization', await as(token({ roles: ['peer-mentor'], mentorId: mentorA })))
+      .send({ risk: 'intent-to-use', urgency: 'urgent' }).expect(201);
+    now = new Date('2025-03-12T19:30:00Z');
+    await waitFor(async () => {
+      const open = await http().get('/sites/north/escalations').set('Authorization', await as(token({ roles: ['clinician'] })));
+      return open.status === 200 && open.body.items.length === 1 && open.body.items[0].overdue === true;
+    });
+  });
+
+  it('expires a certification on its date by the sweeper, and then refuses new matches', async () => {
+    now = new Date('2025-04-02T00:00:00Z');
+    await waitFor(async () => (await app.get(CertificationExpirySweeper).sweep(now)) >= 0);
+    const events = (await store.readAll({ limit: 1_000_000 })).events.filter((e) => e.type === 'CertificationExpired');
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    const refused = await http().post('/sites/north/matches').set('Authorization', await as(manager()))
+      .send({ participantId: '1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b', mentorId: mentorB });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/certification has lapsed/);
+  });
+
+  describeRouteSecurity({
+    app: () => app.getHttpServer(),
+    mint: mintDevToken,
+    site: north,
+    otherSite: south,
+    appendedCount: count,
+    routes: [
+      { method: 'post', path: (s) => `/sites/${s}/mentors`, roles: ['site-manager'], body: { displayName: 'Lee', livedExperience: ['opioid-use'], languages: ['en'], specialities: [], maxCaseload: 5 }, badBody: { body: { displayName: 'Lee', livedExperience: ['opioid-use'], languages: ['en'], specialities: [], maxCaseload: 0 }, field: 'maxCaseload' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/mentors/${id}/trainings`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth }), body: { course: 'x', hours: 2, completedOn: '2025-01-01' }, badBody: { body: { course: 'x', hours: 2, completedOn: 'yesterday' }, field: 'completedOn' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/mentors/${id}/supervisions`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth }), body: { supervisorId: mentorB, heldAt: '2025-03-01T10:00:00Z', minutes: 60, topics: [] }, badBody: { body: { supervisorId: mentorB, heldAt: '2025-03-01T10:00:00Z', minutes: -1, topics: [] }, field: 'minutes' } },
+      { method: 'post', path: (s) => `/sites/${s}/matches`, roles: ['site-manager'], body: { participantId: participant, mentorId: mentorA }, badBody: { body: { participantId: 'someone', mentorId: mentorA }, field: 'participantId' } },
+      { method: 'get', path: (s) => `/sites/${s}/match-suggestions`, roles: ['site-manager'] },
+      { method: 'get', path: (s) => `/sites/${s}/workforce`, roles: ['site-manager'] },
+      { method: 'get', path: (s) => `/sites/${s}/escalations`, roles: ['clinician', 'site-manager'] },
+      { method: 'put', path: (s) => `/sites/${s}/mentoring-policy`, roles: ['site-manager'], body: { aftercareCheckInDays: [7, 30], checkInMissedAfterDays: 7, urgentAcknowledgeWithinMinutes: 60, soonAcknowledgeWithinMinutes: 480, routineAcknowledgeWithinMinutes: 4320, referralFollowUpDays: 7 }, badBody: { body: { aftercareCheckInDays: 'weekly', checkInMissedAfterDays: 7, urgentAcknowledgeWithinMinutes: 60, soonAcknowledgeWithinMinutes: 480, routineAcknowledgeWithinMinutes: 4320, referralFollowUpDays: 7 }, field: 'aftercareCheckInDays' } },
+    ],
+  });
+});
