@@ -54,6 +54,7 @@ export * from './edge/validation.pipe';
 export * from './edge/problem-details.filter';
 export * from './edge/security-headers';
 export * from './edge/log-redaction';
+export * from './edge/throttling';
 export * from './security-options';
 export * from './security.module';
 // Test kit

@@ -376,4 +376,14 @@ describe('SecurityModule rate limits', () => {
     expect(response.headers['retry-after']).toBeDefined();
     expect(response.body).toMatchObject({ status: 429, type: 'urn:alongside:problem:rate-limited' });
   });
+
+  it('counts per signed-in person, so colleagues behind one address do not share a budget', async () => {
+    const census = async (sub: string) =>
+      request(app.getHttpServer())
+        .get('/sites/north/dashboards/census')
+        .auth(await token({ sub, roles: ['site-manager'], sites: ['north'] }), { type: 'bearer' });
+    for (let i = 0; i < 3; i++) expect((await census('manager-a')).status).toBe(200);
+    expect((await census('manager-a')).status).toBe(429);
+    expect((await census('manager-b')).status).toBe(200);
+  });
 });

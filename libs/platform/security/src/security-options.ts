@@ -8,7 +8,7 @@ export type SecurityModuleOptions = Readonly<{
   context: string;
   /** Default: from JWT_JWKS_URL / JWT_SECRET / JWT_ISSUER / JWT_AUDIENCE. */
   jwt?: JwtConfig;
-  /** Per client address; `false` turns throttling off (tests that hammer one route). Default 300 per minute. */
+  /** Per signed-in person; `false` turns it off. Default from THROTTLE_LIMIT / THROTTLE_TTL_MS, else 300 a minute. */
   throttle?: ThrottleOptions | false;
   /** Provides PiiVault over `<schema>.pii_keys`, migrated on start. Master keys default to PII_MASTER_KEY(S). */
   pii?: Readonly<{ connectionString: string; schema: string; masterKeys?: MasterKeyRing; cache?: { maxEntries?: number; ttlMs?: number } }>;
@@ -17,5 +17,3 @@ export type SecurityModuleOptions = Readonly<{
 }>;
 
 export const SECURITY_OPTIONS = Symbol.for('alongside.SecurityOptions');
-
-export const DEFAULT_THROTTLE = { ttlMs: 60_000, limit: 300 } as const;

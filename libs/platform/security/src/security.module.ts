@@ -16,7 +16,8 @@ import { SiteGuard } from './authorisation/site.guard';
 import { ProblemDetailsFilter } from './edge/problem-details.filter';
 import { createValidationPipe } from './edge/validation.pipe';
 import { PiiVault } from './pii/pii-vault';
-import { DEFAULT_THROTTLE, SECURITY_OPTIONS, type SecurityModuleOptions } from './security-options';
+import { throttleFromEnv, throttlerOptions } from './edge/throttling';
+import { SECURITY_OPTIONS, type SecurityModuleOptions } from './security-options';
 
 const CONTEXT = /^[a-z][a-z0-9]*$/;
 
@@ -29,8 +30,8 @@ const eventStoreOf = (moduleRef: ModuleRef): EventStore => {
 };
 
 /**
- * Everything a service needs at its edge, registered globally: throttling, the JWT, site, roles,
- * analyst and participant guards (in that order), the audit of person-level reads, the validation
+ * Everything a service needs at its edge, registered globally: the JWT guard, throttling, the site,
+ * roles, analyst and participant guards (in that order), the audit of person-level reads, the validation
  * pipe and the problem+json filter. `SecurityModule.forRoot({ context: 'enrolment' })`.
  */
 @Module({})
@@ -38,7 +39,7 @@ export class SecurityModule {
   static forRoot(options: SecurityModuleOptions): DynamicModule {
     if (!CONTEXT.test(options.context)) throw new Error(`"${options.context}" is not a context name (lower-case letters and digits)`);
     const clock = options.clock ?? (() => new Date());
-    const throttle = options.throttle === false ? undefined : { ...DEFAULT_THROTTLE, ...options.throttle };
+    const throttle = options.throttle ?? throttleFromEnv();
     const pii = options.pii;
 
     const providers: Provider[] = [
@@ -52,9 +53,9 @@ export class SecurityModule {
       { provide: DisclosureAccounting, useFactory: (trail: AuditTrail) => new DisclosureAccounting(trail, clock), inject: [AuditTrail] },
       ParticipantAccess,
       ...(pii ? [{ provide: PiiVault, useFactory: () => PiiVault.connect(pii) }] : []),
-      // Guards run in this order: the cheapest refusal first, and 404 for another site before 403.
-      ...(throttle ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
+      // Guards run in this order: who is calling, how often, then 404 for another site before 403.
       { provide: APP_GUARD, useClass: JwtAuthGuard },
+      ...(throttle ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
       { provide: APP_GUARD, useClass: SiteGuard },
       { provide: APP_GUARD, useClass: RolesGuard },
       { provide: APP_GUARD, useClass: AggregatedGuard },
@@ -67,7 +68,7 @@ export class SecurityModule {
     return {
       module: SecurityModule,
       global: true,
-      imports: throttle ? [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: throttle.ttlMs, limit: throttle.limit }] })] : [],
+      imports: throttle ? [ThrottlerModule.forRoot(throttlerOptions(throttle))] : [],
       providers,
       exports: [SECURITY_OPTIONS, TokenVerifier, AuditTrail, DisclosureAccounting, ParticipantAccess, ...(pii ? [PiiVault] : [])],
     };

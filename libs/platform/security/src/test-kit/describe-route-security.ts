@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import type { DevTokenClaims } from '../authentication/dev-token';
@@ -49,11 +50,14 @@ const PROBLEM = /^application\/problem\+json/;
 /** The accepted role to test with: a site-wide one when the route has it, so no caseload is in the way. */
 const acceptedRole = (roles: readonly Role[]): Role => roles.find((role) => !PERSON_SCOPED_ROLES.includes(role)) ?? roles[0];
 
-/** Claims a token of this role needs to be well-formed. */
+/**
+ * Claims a token of this role needs to be well-formed. Each token is a new person, so that the
+ * per-person rate limit never answers a kit's request with 429.
+ */
 const claimsFor = (role: Role, sites: readonly string[], extra: Partial<DevTokenClaims> = {}): DevTokenClaims => ({
   roles: [role],
   sites: role === 'participant' ? sites.slice(0, 1) : sites,
-  sub: `route-security-${role}`,
+  sub: `route-security-${role}-${randomUUID()}`,
   ...(role === 'participant' && { participantId: '00000000-0000-4000-8000-000000000000' }),
   ...(role === 'peer-mentor' && { mentorId: 'route-security-mentor' }),
   ...extra,
