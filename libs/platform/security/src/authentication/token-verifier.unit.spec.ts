@@ -1,4 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
+import { unsignedToken } from '../test-kit/forged-tokens';
 import { mintDevToken } from './dev-token';
 import { InvalidToken } from './invalid-token';
 import { TokenVerifier } from './token-verifier';
@@ -42,9 +43,8 @@ describe('Token verification with a shared secret (HS256)', () => {
   });
 
   it('refuses alg none', async () => {
-    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const exp = Math.floor(Date.now() / 1000) + 60;
-    await refusal(`${part({ alg: 'none' })}.${part({ ...claims, sub: 'x', iss: 'alongside', aud: 'alongside', exp })}.`);
+    await refusal(unsignedToken({ ...claims, sub: 'x', iss: 'alongside', aud: 'alongside', exp }));
   });
 
   it('refuses a token without an expiry', async () => {

@@ -6,6 +6,9 @@ export type TokenMinter = (claims: DevTokenClaims, options?: DevTokenOptions) =>
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/** A JWT with `alg: none` and no signature: whatever it claims, it must grant nothing. */
+export const unsignedToken = (payload: object, header: object = {}): string => `${part({ alg: 'none', typ: 'JWT', ...header })}.${part(payload)}.`;
+
 /** Tokens that must all be refused with 401, each carrying otherwise acceptable claims. */
 export const refusedTokens = (mint: TokenMinter, claims: DevTokenClaims): ReadonlyArray<readonly [string, () => Promise<string>]> => [
   ['signed with another key', () => mint(claims, { secret: randomBytes(32).toString('base64url') })],
@@ -16,7 +19,7 @@ export const refusedTokens = (mint: TokenMinter, claims: DevTokenClaims): Readon
     async () => {
       const now = Math.floor(Date.now() / 1000);
       const payload = { ...claims, sub: claims.sub ?? 'forger', iss: 'alongside', aud: 'alongside', iat: now, exp: now + 600 };
-      return `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
+      return unsignedToken(payload);
     },
   ],
 ];
