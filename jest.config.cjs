@@ -30,7 +30,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // NestJS 12 ships ES modules only; jest on Node 20 cannot require() them, so swc compiles them too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|uuid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|uuid|jose)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/tools/jest/global-setup.ts',
   globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
