@@ -17,16 +17,28 @@ export class Inbox {
     this.table = qualifiedTable(schema, 'inbox');
   }
 
+  /**
+   * Several consumers of one service start together and share this table; `if not exists` alone
+   * still races in Postgres (both create the row type), so the DDL runs under a lock per schema.
+   */
   async ensureTable(client: PoolClient): Promise<void> {
-    await client.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
-    await client.query(
-      `create table if not exists ${this.table} (
-         event_id uuid not null,
-         consumer text not null,
-         handled_at timestamptz not null default now(),
-         primary key (event_id, consumer)
-       )`,
-    );
+    await client.query('begin');
+    try {
+      await client.query(`select pg_advisory_xact_lock(hashtext($1))`, [`alongside.inbox.${this.schema}`]);
+      await client.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
+      await client.query(
+        `create table if not exists ${this.table} (
+           event_id uuid not null,
+           consumer text not null,
+           handled_at timestamptz not null default now(),
+           primary key (event_id, consumer)
+         )`,
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    }
   }
 
   /**
