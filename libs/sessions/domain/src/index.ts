@@ -1,1 +1,10 @@
-export {};
+export * from './streams';
+export * from './schedule/weekly-occurrences';
+export * from './group/group.errors';
+export * from './group/group.decider';
+export * from './session/session.errors';
+export * from './session/session.decider';
+export * from './billing/payer-rules';
+export * from './billing/billing-day';
+export * from './facilitator/facilitator-record';
+export * from './site/site-settings';
