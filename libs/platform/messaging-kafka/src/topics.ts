@@ -12,7 +12,14 @@ export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
 export type TopicLayout = Readonly<{
   partitions: number;
   replicationFactor: number;
+  /**
+   * The largest message the topic takes. The store allows 1 MiB of JSON per event and the
+   * envelope adds a little, so the broker's 1 MiB default would refuse the biggest events.
+   */
+  maxMessageBytes?: number;
 }>;
+
+const TWO_MIB = 2 * 1024 * 1024;
 
 export const defaultTopicLayout: TopicLayout = { partitions: 6, replicationFactor: 1 };
 
@@ -31,6 +38,7 @@ export const ensureTopics = async (admin: Admin, topics: readonly string[], layo
         topic,
         numPartitions: layout.partitions,
         replicationFactor: layout.replicationFactor,
+        configEntries: [{ name: 'max.message.bytes', value: String(layout.maxMessageBytes ?? TWO_MIB) }],
       })),
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import { contextOf } from '@alongside/platform/event-sourcing';
 import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
-import { Partitioners, type Admin, type Kafka, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { Pool, type ClientConfig } from 'pg';
 import { Registry } from 'prom-client';
 import { toEventMessage } from '../event-message';
@@ -29,8 +29,13 @@ export type KafkaRelayOptions = Readonly<{
   /** `alongside` in production; tests give each file its own. */
   topicPrefix?: string;
   topicLayout?: TopicLayout;
-  /** Events read and published per round trip: one sendBatch, one checkpoint write. */
+  /** Events read, published and checkpointed at a time. */
   batchSize?: number;
+  /**
+   * Most bytes per produce request; a batch is split into several requests above it. Below the
+   * broker's default message.max.bytes (1 MiB), which bounds each partition's record batch.
+   */
+  maxRequestBytes?: number;
   /** How long to wait when the log is quiet before reading again. */
   idleMs?: number;
   /** How often a waiting replica asks for the lease. */
@@ -61,6 +66,13 @@ export type RelayStatus = Readonly<{
 
 const HEAD_REFRESH_MS = 1_000;
 
+/** What a message weighs on the wire, near enough to stay under the broker's limit. */
+const messageBytes = (message: Message): number => {
+  let bytes = 64 + Buffer.byteLength(message.key as string) + Buffer.byteLength(message.value as string);
+  for (const [name, value] of Object.entries(message.headers ?? {})) bytes += name.length + String(value).length + 8;
+  return bytes;
+};
+
 /**
  * Follows the store's global log from a durable checkpoint and publishes each event to its
  * context's topic, keyed by stream (DESIGN §3.4). At least once, in stream order per key:
@@ -90,6 +102,7 @@ export class KafkaRelay {
       topicPrefix: 'alongside',
       topicLayout: defaultTopicLayout,
       batchSize: 2_000,
+      maxRequestBytes: 900 * 1024,
       idleMs: 100,
       leaseRetryMs: 1_000,
       stopTimeoutMs: 15_000,
@@ -224,22 +237,37 @@ export class KafkaRelay {
     return position;
   }
 
+  /**
+   * Sends the batch as one or more produce requests, in log order, each under `maxRequestBytes`:
+   * a batch full of one busy stream lands on one partition, and the broker refuses a record batch
+   * over its size limit. Requests go one after another, so order per key holds.
+   */
   private async publish(events: readonly RecordedEvent[]): Promise<Map<string, number>> {
-    const byTopic = new Map<string, Message[]>();
+    const perTopic = new Map<string, number>();
+    const requests: TopicMessages[][] = [];
+    let request: Map<string, Message[]> = new Map();
+    let bytes = 0;
     for (const event of events) {
       const topic = eventsTopic(contextOf(event.streamId), this.options.topicPrefix);
-      let messages = byTopic.get(topic);
-      if (!messages) byTopic.set(topic, (messages = []));
-      messages.push(toEventMessage(event));
+      const message = toEventMessage(event);
+      const size = messageBytes(message);
+      if (bytes > 0 && bytes + size > this.options.maxRequestBytes) {
+        requests.push([...request].map(([t, messages]) => ({ topic: t, messages })));
+        request = new Map();
+        bytes = 0;
+      }
+      let messages = request.get(topic);
+      if (!messages) request.set(topic, (messages = []));
+      messages.push(message);
+      bytes += size;
+      perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
     }
-    const unseen = [...byTopic.keys()].filter((topic) => !this.knownTopics.has(topic));
+    requests.push([...request].map(([t, messages]) => ({ topic: t, messages })));
+    const unseen = [...perTopic.keys()].filter((topic) => !this.knownTopics.has(topic));
     if (unseen.length > 0) await this.createTopics(unseen);
     const producer = await this.connectedProducer();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
-    return new Map([...byTopic].map(([topic, messages]) => [topic, messages.length]));
+    for (const topicMessages of requests) await producer.sendBatch({ acks: -1, topicMessages });
+    return perTopic;
   }
 
   private async prepareTopics(): Promise<void> {
