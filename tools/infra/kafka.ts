@@ -77,14 +77,18 @@ const startOrReuse = async (log: Log): Promise<KafkaServer> => {
   const { brokerPort, controllerPort } = kafkaPorts();
   const brokers = [`127.0.0.1:${brokerPort}`];
 
-  if (await isPortOpen(brokerPort)) {
-    // It may be a broker still starting (launched by a run that was killed): give it time.
-    if (await waitUntilServing(brokers, { timeoutMs: 60_000, port: brokerPort })) {
+  // Our own broker may be running yet not listening (starting, or restarting its logs after a crash):
+  // a second JVM on the same data directory would corrupt its metadata log, so never start one then.
+  const ours = findServerProcess(pidFile, 'java', signature);
+  if (ours || (await isPortOpen(brokerPort))) {
+    if (await waitUntilServing(brokers, { timeoutMs: 180_000, port: brokerPort })) {
       return { brokers, external: true, origin: 'reused', stop: noop };
     }
     throw new Error(
-      `Port ${brokerPort} is taken by something that does not serve Kafka metadata. ` +
-        'Set ALONGSIDE_KAFKA_PORT to another port, or KAFKA_BROKERS to use that broker.',
+      ours
+        ? `This checkout's broker (pid ${ours.pid}) runs but does not serve ${brokers[0]}; see ${logFile}, or stop it (cli.ts stop).`
+        : `Port ${brokerPort} is taken by something that does not serve Kafka metadata. ` +
+            'Set ALONGSIDE_KAFKA_PORT to another port, or KAFKA_BROKERS to use that broker.',
     );
   }
 

@@ -68,17 +68,21 @@ const startOrReuse = async (log: Log): Promise<PostgresServer> => {
   const url = adminUrl(port);
   const reused: PostgresServer = { url, external: true, origin: 'reused', stop: noop };
 
-  if (await isPortOpen(port)) {
-    if (await answers(url, 10_000)) return reused;
+  const asUser = await postgresOsUser();
+  // Our cluster may be running yet not accepting connections (starting, or recovering after a crash).
+  const running = fs.existsSync(clusterDir) && (await pgCtl(['status', '-D', clusterDir], asUser)).code === 0;
+  if (running || (await isPortOpen(port))) {
+    if (await answers(url, 60_000)) return reused;
     throw new Error(
-      `Port ${port} is taken by something that does not accept our Postgres credentials. ` +
-        'Set ALONGSIDE_PG_PORT to another port, or DATABASE_URL to use that server.',
+      running
+        ? `This checkout's Postgres runs but does not answer on 127.0.0.1:${port}; see ${logFile}, or stop it (cli.ts stop).`
+        : `Port ${port} is taken by something that does not accept our Postgres credentials. ` +
+            'Set ALONGSIDE_PG_PORT to another port, or DATABASE_URL to use that server.',
     );
   }
 
   fs.mkdirSync(dataDir, { recursive: true });
   await ensureCluster(clusterDir, credentials, log);
-  const asUser = await postgresOsUser();
   // A fresh log per start, like Kafka's. pg_ctl writes it as the postgres OS user, who must own it.
   fs.writeFileSync(logFile, '');
   if (asUser) fs.chownSync(logFile, asUser.uid, asUser.gid);
