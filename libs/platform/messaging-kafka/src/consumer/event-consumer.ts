@@ -103,6 +103,9 @@ export class EventConsumer {
     this.consumer = this.options.kafka.consumer({
       groupId: this.options.name,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      // A fetch returns as soon as a message arrives; this only bounds how long an idle consumer's
+      // long poll holds up a shutdown.
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
