@@ -1,7 +1,94 @@
-import { Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@alongside/platform/service-runtime';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
+import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
+import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
+import { MENTORING_EVENTS_TOPIC, mentoringEventSchemas, mentoringUpcasters } from '@alongside/mentoring/contracts';
+import { sessionsUpcasters } from '@alongside/sessions/contracts';
+import { HEARD_FROM_ENROLMENT, HEARD_FROM_MENTORING, HeardFacts, SessionsModule, type SessionsModuleOptions } from '@alongside/sessions/application';
+import { DataSource } from 'typeorm';
+import { logHeadOf, SessionsProjections } from './sessions-projections';
 
-@Module({
-  imports: [ServiceRuntimeModule.forRoot({ context: 'sessions' })],
-})
-export class SessionsAppModule {}
+export type SessionsAppOptions = SessionsModuleOptions &
+  Readonly<{
+    env?: NodeJS.ProcessEnv;
+    /** `alongside` in production; tests give their own topics. */
+    topicPrefix?: string;
+  }>;
+
+type Role = 'api' | 'relay' | 'projections' | 'all';
+
+const kafkaOf = (config: ServiceConfig, clientId: string) => new Kafka({ clientId, brokers: config.kafkaBrokers, logLevel: logLevel.WARN });
+const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
+const only = (schemas: Readonly<Record<string, object>>, types: readonly string[]) => jsonSchemaChecks(Object.fromEntries(types.map((t) => [t, schemas[t]])));
+
+/**
+ * The sessions service: routes, and (ROLE=all by default) the relay to `alongside.sessions.events`,
+ * the enrolment and mentoring consumers and the projections, in one process. ROLE=api|relay|projections splits them.
+ */
+@Module({})
+export class SessionsAppModule {
+  static forRoot(options: SessionsAppOptions = {}): DynamicModule {
+    const env = options.env ?? process.env;
+    const role = (env.ROLE ?? 'all') as Role;
+    const prefix = options.topicPrefix ?? 'alongside';
+    const background: DynamicModule[] = [];
+    const providers: Provider[] = [];
+    const sessions = SessionsModule.forRoot(options);
+    if (role === 'all' || role === 'relay') {
+      background.push(
+        KafkaRelayModule.forRootAsync({
+          inject: [SERVICE_CONFIG, EVENT_STORE, DataSource],
+          useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
+            name: config.context,
+            store,
+            logHead: logHeadOf(dataSource, config.context),
+            connection: connectionOf(config),
+            schema: config.context,
+            kafka: kafkaOf(config, 'sessions-relay'),
+            contexts: [config.context],
+            topicPrefix: prefix,
+          }),
+        }),
+      );
+    }
+    if (role === 'all' || role === 'projections') providers.push(SessionsProjections);
+    if (role === 'all') {
+      background.push(
+        EventConsumersModule.forRootAsync({
+          imports: [sessions],
+          inject: [SERVICE_CONFIG, HeardFacts],
+          useFactory: (config: ServiceConfig, heard: HeardFacts) => [
+            {
+              name: 'sessions.enrolment',
+              kafka: kafkaOf(config, 'sessions-enrolment-consumer'),
+              topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
+              handlers: heard.fromEnrolment,
+              schemas: only(enrolmentEventJsonSchemas, HEARD_FROM_ENROLMENT),
+              upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
+              connection: connectionOf(config),
+              schema: config.context,
+            },
+            {
+              name: 'sessions.mentoring',
+              kafka: kafkaOf(config, 'sessions-mentoring-consumer'),
+              topics: [prefix === 'alongside' ? MENTORING_EVENTS_TOPIC : `${prefix}.mentoring.events`],
+              handlers: heard.fromMentoring,
+              schemas: only(mentoringEventSchemas, HEARD_FROM_MENTORING),
+              upcasters: UpcasterRegistry.merge(mentoringUpcasters),
+              connection: connectionOf(config),
+              schema: config.context,
+            },
+          ],
+        }),
+      );
+    }
+    return {
+      module: SessionsAppModule,
+      imports: [ServiceRuntimeModule.forRoot({ context: 'sessions', upcasters: sessionsUpcasters, env }), sessions, ...background],
+      providers,
+    };
+  }
+}

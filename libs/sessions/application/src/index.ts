@@ -1,1 +1,5 @@
-export {};
+export * from './sessions.module';
+export * from './shared/sessions-clock';
+export * from './shared/sessions-log';
+export * from './consumers/heard-facts';
+export { GroupNote } from './attendance/group-note.entity';

@@ -9,6 +9,7 @@ import {
   NotInGroup,
   PeerFacilitatorRequired,
   ScheduleInvalid,
+  SiteTimeZoneUnknown,
   VenueDoesNotFitKind,
   WaitlistFull,
 } from './group.errors';
@@ -30,7 +31,10 @@ export type Group =
 
 export type CreateGroup = Readonly<{
   type: 'CreateGroup';
-  data: { groupId: string; name: string; kind: GroupKind; facilitator: Facilitator; capacity: number; venue: Venue; schedule: WeeklySchedule; timeZone: string; at: string };
+  data: { groupId: string; name: string; kind: GroupKind; facilitator: Facilitator; capacity: number; venue: Venue; schedule: WeeklySchedule;
+    /** The site's zone as heard from enrolment; null while the site's configuration has not arrived. */
+    timeZone: string | null;
+    at: string };
 }>;
 export type EnrolMember = Readonly<{ type: 'EnrolMember'; data: { participantId: string; at: string } }>;
 export type WithdrawMember = Readonly<{ type: 'WithdrawMember'; data: { participantId: string; at: string } }>;
@@ -55,9 +59,10 @@ const create = ({ data }: CreateGroup, group: Group): GroupEvent[] => {
   if (data.kind === 'group-therapy' && data.facilitator.kind !== 'clinician') throw new ClinicianFacilitatorRequired();
   if (data.kind === 'peer-support' && data.facilitator.kind !== 'peer') throw new PeerFacilitatorRequired();
   if ((data.kind === 'online') !== (data.venue.kind === 'online')) throw new VenueDoesNotFitKind(data.kind);
+  if (data.timeZone === null) throw new SiteTimeZoneUnknown();
   checkSchedule(data.schedule, data.timeZone);
-  const { at, ...rest } = data;
-  return [{ type: 'GroupCreated', data: { ...rest, createdAt: at } }];
+  const { at, timeZone, ...rest } = data;
+  return [{ type: 'GroupCreated', data: { ...rest, timeZone, createdAt: at } }];
 };
 
 const enrol = ({ data }: EnrolMember, group: Group & { status: 'open' }): GroupEvent[] => {

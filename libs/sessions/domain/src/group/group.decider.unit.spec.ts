@@ -9,6 +9,7 @@ import {
   NotInGroup,
   PeerFacilitatorRequired,
   ScheduleInvalid,
+  SiteTimeZoneUnknown,
   VenueDoesNotFitKind,
   WaitlistFull,
 } from './group.errors';
@@ -33,7 +34,7 @@ const createData: CreateGroup['data'] = {
 };
 const create = (change: Partial<CreateGroup['data']> = {}): CreateGroup => ({ type: 'CreateGroup', data: { ...createData, ...change } });
 const { at: _, ...createdData } = createData;
-const created: GroupEvent = { type: 'GroupCreated', data: { ...createdData, createdAt: at } };
+const created: GroupEvent = { type: 'GroupCreated', data: { ...createdData, timeZone: 'Europe/London', createdAt: at } };
 const enrolled = (n: number): GroupEvent => ({ type: 'MemberEnrolled', data: { groupId, participantId: p(n), enrolledAt: at } });
 const waitlisted = (n: number, position: number): GroupEvent => ({ type: 'MemberWaitlisted', data: { groupId, participantId: p(n), position, waitlistedAt: at } });
 const enrol = (n: number) => ({ type: 'EnrolMember' as const, data: { participantId: p(n), at } });
@@ -52,6 +53,7 @@ describe('Group', () => {
     it('refuses an online group without a link', () => given([]).when(create({ kind: 'online' })).thenThrows(VenueDoesNotFitKind));
     it('refuses an in-person group with only a link', () =>
       given([]).when(create({ kind: 'workshop', facilitator: clinician, venue: { kind: 'online', link: 'https://meet.example/x' } })).thenThrows(VenueDoesNotFitKind));
+    it('refuses a schedule while the site time zone is unknown', () => given([]).when(create({ timeZone: null })).thenThrows(SiteTimeZoneUnknown));
     it('refuses a time zone that does not exist', () => given([]).when(create({ timeZone: 'Mars/Olympus' })).thenThrows(ScheduleInvalid));
     it('refuses a schedule that ends before it starts', () =>
       given([]).when(create({ schedule: { ...createData.schedule, endsOn: '2025-03-01' } })).thenThrows(ScheduleInvalid));

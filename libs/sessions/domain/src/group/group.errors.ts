@@ -53,3 +53,9 @@ export class WaitlistFull extends RuleViolated {
     super(`The group is full (${capacity} places) and so is its waiting list`);
   }
 }
+
+export class SiteTimeZoneUnknown extends RuleViolated {
+  constructor() {
+    super("This site's time zone is not known here yet (its configuration has not arrived from enrolment), so no schedule can be read");
+  }
+}

@@ -1,0 +1,45 @@
+import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+
+/** `?cursor=&limit=`: cursors are opaque; they carry the last row's sort key. */
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'From the previous page\'s nextCursor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export type Page<T> = Readonly<{ items: T[]; nextCursor: string | null }>;
+
+export const encodeCursor = (key: readonly string[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export const decodeCursor = (cursor: string | undefined, parts: number): string[] | null => {
+  if (cursor === undefined) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === parts && key.every((k) => typeof k === 'string')) return key;
+  } catch {
+    // fall through
+  }
+  throw new BadRequestException('cursor is not one this service gave');
+};
+
+/** Rows fetched with limit + 1: the extra row says whether there is a next page. */
+export const pageOf = <R, T>(rows: R[], limit: number, toItem: (row: R) => T, keyOf: (row: R) => string[]): Page<T> => {
+  const items = rows.slice(0, limit);
+  return {
+    items: items.map(toItem),
+    nextCursor: rows.length > limit && items.length > 0 ? encodeCursor(keyOf(items[items.length - 1])) : null,
+  };
+};
