@@ -10,6 +10,7 @@ import { ConsumerMetrics, type MessageOutcome } from './consumer-metrics';
 import { sendToDeadLetterTopic, type DeadLetterReason } from './dead-letter';
 import type { EventSchemas } from './event-schemas';
 import { Inbox } from './inbox';
+import { isOutage } from './outage';
 import { defaultRetryPolicy, delayAfter, type RetryPolicy } from './retry-policy';
 
 /**
@@ -162,11 +163,23 @@ export class EventConsumer {
     }
     const { event } = read;
     const handler = this.options.handlers[event.type];
+    let outages = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.handleOnce(event, handler)) ? 'handled' : 'duplicate';
+        const handled = await this.handleOnce(event, handler);
+        this.lastError = null;
+        return handled ? 'handled' : 'duplicate';
       } catch (error) {
         this.lastError = (error as Error).message;
+        if (isOutage(error)) {
+          attempt--;
+          outages++;
+          this.logger.warn({ err: error, consumer: this.options.name, ...origin }, 'database unreachable; waiting to handle the message');
+          await pause(Math.min(10_000, 250 * 2 ** Math.min(outages, 6)), this.stopping.signal);
+          if (this.stopping.signal.aborted) return 'interrupted';
+          await heartbeat();
+          continue;
+        }
         if (attempt >= this.retry.attempts) {
           await this.deadLetter(message, origin, 'handler-failed', errorText(error), attempt);
           return 'dead-lettered';

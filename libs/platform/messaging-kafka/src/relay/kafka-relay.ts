@@ -87,6 +87,7 @@ export class KafkaRelay {
   private running: Promise<void> | undefined;
   private producer: Producer | undefined;
   private admin: Admin | undefined;
+  private adminConnected: Promise<void> | undefined;
   private state: { leader: boolean; position: bigint | null; lag: bigint | null; lastError: string | null } = {
     leader: false,
     position: null,
@@ -277,7 +278,11 @@ export class KafkaRelay {
 
   /** Each events topic comes with its dead-letter topic, so consumers never find it missing. */
   private async createTopics(topics: readonly string[]): Promise<void> {
-    await this.admin!.connect();
+    this.adminConnected ??= this.admin!.connect().catch((error) => {
+      this.adminConnected = undefined;
+      throw error;
+    });
+    await this.adminConnected;
     await ensureTopics(this.admin!, topics.flatMap((t) => [t, deadLetterTopic(t)]), this.options.topicLayout);
     topics.forEach((topic) => this.knownTopics.add(topic));
   }
