@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runService } from '@alongside/platform/service-runtime';
 import { OutcomesAppModule } from './app.module';
 
-void runService(OutcomesAppModule);
+void runService(OutcomesAppModule.forRoot() as never);

@@ -2,3 +2,4 @@ export * from './statistics';
 export * from './instruments';
 export * from './sobriety';
 export * from './participant-record';
+export * from './site-policy';

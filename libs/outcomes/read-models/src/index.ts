@@ -1,1 +1,10 @@
-export {};
+export * from './episode-row.entity';
+export * from './attendance-row.entity';
+export * from './mentor-match-row.entity';
+export * from './instrument-change-row.entity';
+export * from './safety-alert-row.entity';
+export * from './reintegration-row.entity';
+export * from './site-view-row.entity';
+export * from './participant-sobriety-row.entity';
+export * from './outcome-fact-row.entity';
+export * from './outcome-views.projection';

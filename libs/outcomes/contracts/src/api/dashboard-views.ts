@@ -80,7 +80,9 @@ export type EngagementView = Readonly<{
   sessionsByGroupKind: readonly Readonly<{ groupKind: string; sessions: number; attendances: number; attended: number; attendanceRate: number | null }>[];
   contacts: Readonly<{ total: number; minutes: number; perParticipantWeek: number | null }>;
   caseloads: readonly Readonly<{ mentorId: string; participants: number }>[];
-  openSafetyAlerts: readonly Readonly<{ alertId: string; participantId: string; raisedAt: string; acknowledged: boolean }>[];
+  /** Counts only: the clinicians' queue of alerts (with ids) is its own route. */
+  safetyAlerts: Readonly<{ open: number; unacknowledged: number; oldestUnacknowledgedAt: string | null }>;
+  mentoredParticipants: number;
 }>;
 
 export type InstrumentChangeView = Readonly<{
@@ -97,7 +99,34 @@ export type InstrumentChangeView = Readonly<{
   bandsLatest: readonly Readonly<{ band: AssessmentBand; count: number }>[];
 }>;
 
-export type WellbeingView = Readonly<{ siteId: string; asOf: string; instruments: readonly InstrumentChangeView[] }>;
+export type ReintegrationCheckpointView = Readonly<{
+  checkpoint: string;
+  reviewed: number;
+  /** Independent, with family or friends, recovery residence or supported housing. */
+  stablyHoused: number;
+  /** Employed, in education or training, or volunteering. */
+  inWorkOrEducation: number;
+  meanConnectedness: number | null;
+}>;
+
+export type AfterDischargeView = Readonly<{
+  discharged: number;
+  relapsesAfterDischarge: number;
+  readmissions: number;
+  emergencyVisits: number;
+  overdoses: number;
+  reintegration: readonly ReintegrationCheckpointView[];
+}>;
+
+export type WellbeingView = Readonly<{
+  siteId: string;
+  asOf: string;
+  instruments: readonly InstrumentChangeView[];
+  afterDischarge: AfterDischargeView;
+}>;
 
 /** Cheap "has anything changed?" answer the page polls: the last log position projected for the site. */
 export type DashboardVersion = Readonly<{ siteId: string; version: string }>;
+
+/** The values the filters offer for a site: what its episodes actually have. */
+export type DashboardFacets = Readonly<{ siteId: string; programmes: readonly string[]; levelsOfCare: readonly string[]; cohorts: readonly string[] }>;

@@ -29,6 +29,11 @@ export type CountTable = Readonly<{
   /** Publish each row's total (false when summing across columns means nothing, e.g. measures). */
   rowTotals: boolean;
   columnTotals: boolean;
+  /**
+   * Interior cells to hide whatever their value, e.g. participant-days of a cohort whose head count
+   * is hidden. Complementary suppression then protects them like any other hidden cell.
+   */
+  alsoHide?: readonly (readonly boolean[])[];
 }>;
 
 export type SuppressedTable = Readonly<{
@@ -61,7 +66,9 @@ type Entry = { row: number; column: number; value: number; hidden: boolean };
 export const suppressSmallCells = (table: CountTable): SuppressedTable => {
   validate(table);
   const grid = extendedGrid(table);
-  for (const entry of grid.entries) entry.hidden = isSmallCount(entry.value);
+  for (const entry of grid.entries) {
+    entry.hidden = isSmallCount(entry.value) || Boolean(table.alsoHide?.[entry.row]?.[entry.column]);
+  }
   // Each pass only ever hides more, so this ends (at worst with everything hidden).
   while (hideOneComplement(grid)) {
     /* keep going until nothing is derivable */
@@ -81,6 +88,7 @@ type Grid = {
 
 const validate = (table: CountTable) => {
   if (table.cells.length !== table.rows.length) throw new RangeError('One row of cells per row label');
+  if (table.alsoHide && table.alsoHide.length !== table.rows.length) throw new RangeError('alsoHide has one row per row label');
   for (const row of table.cells) {
     if (row.length !== table.columns.length) throw new RangeError('One cell per column label in every row');
     for (const value of row) {

@@ -43,6 +43,20 @@ describe('Small-cell suppression', () => {
     expectNothingDerivable({ rows: ['a', 'b'], columns: ['x', 'y'], cells: [[4, 0], [2, 30]], rowTotals: true, columnTotals: true }, table);
   });
 
+  it('hides cells it is told to, and protects them from the total like small counts', () => {
+    // Participant-days of a site whose head count is hidden: 140 must go, and a partner with it.
+    const table = suppressSmallCells({
+      rows: ['north', 'small', 'south'],
+      columns: ['participant-days'],
+      cells: [[9000], [140], [5200]],
+      rowTotals: false,
+      columnTotals: true,
+      alsoHide: [[false], [true], [false]],
+    });
+    expect(table.cells).toEqual([[n(9000)], [S], [S]]);
+    expect(table.columnTotals).toEqual([n(14340)]);
+  });
+
   it('suppresses a rate whose numerator or denominator is suppressed', () => {
     expect(derivedFrom([n(12), n(3000)], (e, d) => (e / d) * 1000)).toEqual(n(4));
     expect(derivedFrom([S, n(3000)], (e, d) => (e / d) * 1000)).toEqual(S);

@@ -1,0 +1,58 @@
+import type { DashboardFilters, EngagementView } from '@alongside/outcomes/contracts';
+import { episodeCondition } from './episode-filter';
+import type { OutcomeTables } from './outcome-tables';
+
+/** Sessions and attendance by group kind, mentor contacts per participant-week, caseloads, alert counts. */
+export const engagementView = async (tables: OutcomeTables, siteId: string, filters: DashboardFilters, asOf: string): Promise<EngagementView> => {
+  const t = await tables.tables('outcome_episode', 'outcome_attendance', 'outcome_mentor_match', 'outcome_safety_alert');
+  const where = episodeCondition([siteId], filters, 2);
+  const params = [asOf, ...where.params];
+  const heldFrom = filters.from ?? '0001-01-01';
+  const heldTo = filters.to ?? asOf;
+  const days = `(coalesce(e.discharged_on, $1::date) - e.admitted_on + 1)`;
+  const [kinds, contacts, caseloads, alerts] = await Promise.all([
+    tables.query<{ kind: string; sessions: string; attendances: string; attended: string }>(
+      `select a.group_kind kind, count(distinct a.session_id) sessions, count(*) attendances, count(*) filter (where a.attended) attended
+       from ${t.outcome_attendance} a
+       where a.site_id = $1 and a.held_at::date between $2::date and $3::date group by 1 order by 1`,
+      [siteId, heldFrom, heldTo],
+    ),
+    tables.query<{ contacts: string; minutes: string; weeks: string | null; mentored: string }>(
+      `select coalesce(sum(e.contacts), 0) contacts, coalesce(sum(e.contact_minutes), 0) minutes,
+              sum(${days} / 7.0) filter (where e.mentored) weeks,
+              count(*) filter (where e.mentored and e.discharged_on is null) mentored
+       from ${t.outcome_episode} e where ${where.sql}`,
+      params,
+    ),
+    tables.query<{ mentor: string; n: string }>(
+      `select m.mentor_id mentor, count(*) n from ${t.outcome_mentor_match} m where m.site_id = $1 and m.ended_at is null group by 1 order by 2 desc, 1 limit 100`,
+      [siteId],
+    ),
+    tables.query<{ open: string; unacknowledged: string; oldest: Date | null }>(
+      `select count(*) open, count(*) filter (where s.acknowledged_at is null) unacknowledged,
+              min(s.raised_at) filter (where s.acknowledged_at is null) oldest
+       from ${t.outcome_safety_alert} s where s.site_id = $1 and s.resolved_at is null`,
+      [siteId],
+    ),
+  ]);
+  const weeks = Number(contacts[0].weeks ?? 0);
+  return {
+    siteId,
+    asOf,
+    sessionsByGroupKind: kinds.map((k) => ({
+      groupKind: k.kind,
+      sessions: Number(k.sessions),
+      attendances: Number(k.attendances),
+      attended: Number(k.attended),
+      attendanceRate: Number(k.attendances) > 0 ? Number(k.attended) / Number(k.attendances) : null,
+    })),
+    contacts: { total: Number(contacts[0].contacts), minutes: Number(contacts[0].minutes), perParticipantWeek: weeks > 0 ? Number(contacts[0].contacts) / weeks : null },
+    caseloads: caseloads.map((c) => ({ mentorId: c.mentor, participants: Number(c.n) })),
+    safetyAlerts: {
+      open: Number(alerts[0].open),
+      unacknowledged: Number(alerts[0].unacknowledged),
+      oldestUnacknowledgedAt: alerts[0].oldest ? new Date(alerts[0].oldest).toISOString() : null,
+    },
+    mentoredParticipants: Number(contacts[0].mentored),
+  };
+};

@@ -1,0 +1,31 @@
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OUTCOME_VIEWS } from '@alongside/outcomes/read-models';
+import { ActiveProjections } from '@alongside/platform/projections';
+
+export type OutcomeTable = 'outcome_episode' | 'outcome_attendance' | 'outcome_mentor_match' | 'outcome_instrument_change' | 'outcome_safety_alert' | 'outcome_reintegration' | 'outcome_site';
+
+/**
+ * Reads go to the tables of the projection version that is live (blue-green): a rebuild of a new
+ * version never shows half-built figures. Until one version has caught up, the views answer 503.
+ */
+@Injectable()
+export class OutcomeTables {
+  constructor(
+    private readonly active: ActiveProjections,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async tables<T extends OutcomeTable>(...names: T[]): Promise<Record<T, string>> {
+    const entries = await Promise.all(names.map(async (name) => [name, await this.active.table(OUTCOME_VIEWS, name)] as const));
+    if (entries.some(([, table]) => table === null)) {
+      throw new ServiceUnavailableException('The outcome views are still being built; try again in a moment.');
+    }
+    return Object.fromEntries(entries) as Record<T, string>;
+  }
+
+  query<R>(sql: string, params: unknown[]): Promise<R[]> {
+    return this.dataSource.query(sql, params);
+  }
+}

@@ -1,0 +1,88 @@
+import { INSTRUMENTS, type AssessmentBand, type DashboardFilters, type Instrument, type WellbeingView } from '@alongside/outcomes/contracts';
+import { episodeCondition } from './episode-filter';
+import type { OutcomeTables } from './outcome-tables';
+
+const STABLE_HOUSING = ['independent', 'with-family-or-friends', 'recovery-residence', 'supported-housing'];
+const WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'education-or-training', 'volunteering'];
+
+/**
+ * PHQ-9, GAD-7 and BARC-10 at intake vs latest, and how people fare after discharge. A change needs
+ * two assessments: participants with one count as assessed, never as "no change".
+ */
+export const wellbeingView = async (tables: OutcomeTables, siteId: string, filters: DashboardFilters, asOf: string): Promise<WellbeingView> => {
+  const t = await tables.tables('outcome_episode', 'outcome_instrument_change', 'outcome_reintegration');
+  const where = episodeCondition([siteId], filters, 2);
+  const params = [siteId, ...where.params];
+  const own = episodeCondition([siteId], filters, 1);
+  const people = `(select e.participant_id from ${t.outcome_episode} e where ${where.sql})`;
+  const [changes, intakeBands, latestBands, after, reviews] = await Promise.all([
+    tables.query<{ instrument: Instrument; assessed: string; with_change: string; intake_mean: string | null; latest_mean: string | null; improved: string }>(
+      `select c.instrument, count(*) assessed, count(*) filter (where c.assessments >= 2) with_change,
+              avg(c.intake_total) filter (where c.assessments >= 2) intake_mean, avg(c.latest_total) filter (where c.assessments >= 2) latest_mean,
+              count(*) filter (where c.assessments >= 2 and c.improved) improved
+       from ${t.outcome_instrument_change} c where c.site_id = $1 and c.participant_id in ${people} group by 1`,
+      params,
+    ),
+    tables.query<{ instrument: Instrument; band: AssessmentBand; n: string }>(
+      `select c.instrument, c.intake_band band, count(*) n from ${t.outcome_instrument_change} c
+       where c.site_id = $1 and c.participant_id in ${people} group by 1, 2`,
+      params,
+    ),
+    tables.query<{ instrument: Instrument; band: AssessmentBand; n: string }>(
+      `select c.instrument, c.latest_band band, count(*) n from ${t.outcome_instrument_change} c
+       where c.site_id = $1 and c.assessments >= 2 and c.participant_id in ${people} group by 1, 2`,
+      params,
+    ),
+    tables.query<Record<string, string>>(
+      `select count(*) filter (where e.discharged_on is not null) discharged, coalesce(sum(e.relapses_after_discharge), 0) relapses,
+              coalesce(sum(e.readmissions), 0) readmissions, coalesce(sum(e.emergency_visits), 0) visits, coalesce(sum(e.overdoses), 0) overdoses
+       from ${t.outcome_episode} e where ${own.sql}`,
+      own.params,
+    ),
+    tables.query<{ checkpoint: string; reviewed: string; housed: string; working: string; connectedness: string | null }>(
+      `select r.checkpoint, count(*) reviewed, count(*) filter (where r.living_situation = any($${params.length + 1}::text[])) housed,
+              count(*) filter (where r.occupation = any($${params.length + 2}::text[])) working, avg(r.social_connectedness) connectedness
+       from ${t.outcome_reintegration} r where r.site_id = $1 and r.participant_id in ${people} group by 1`,
+      [...params, STABLE_HOUSING, WORK_OR_EDUCATION],
+    ),
+  ]);
+  const bandsOf = (rows: { instrument: Instrument; band: AssessmentBand; n: string }[], instrument: Instrument) =>
+    rows.filter((r) => r.instrument === instrument).map((r) => ({ band: r.band, count: Number(r.n) }));
+  const order = ['intake', 'discharge', 'follow-up-30', 'follow-up-90', 'follow-up-180'];
+  return {
+    siteId,
+    asOf,
+    instruments: INSTRUMENTS.map((instrument) => {
+      const row = changes.find((c) => c.instrument === instrument);
+      const withChange = Number(row?.with_change ?? 0);
+      const improved = Number(row?.improved ?? 0);
+      return {
+        instrument,
+        assessed: Number(row?.assessed ?? 0),
+        withChange,
+        intakeMean: row?.intake_mean == null ? null : Number(row.intake_mean),
+        latestMean: row?.latest_mean == null ? null : Number(row.latest_mean),
+        improved,
+        improvedShare: withChange > 0 ? improved / withChange : null,
+        bandsAtIntake: bandsOf(intakeBands, instrument),
+        bandsLatest: bandsOf(latestBands, instrument),
+      };
+    }),
+    afterDischarge: {
+      discharged: Number(after[0]?.discharged ?? 0),
+      relapsesAfterDischarge: Number(after[0]?.relapses ?? 0),
+      readmissions: Number(after[0]?.readmissions ?? 0),
+      emergencyVisits: Number(after[0]?.visits ?? 0),
+      overdoses: Number(after[0]?.overdoses ?? 0),
+      reintegration: reviews
+        .sort((a, b) => order.indexOf(a.checkpoint) - order.indexOf(b.checkpoint))
+        .map((r) => ({
+          checkpoint: r.checkpoint,
+          reviewed: Number(r.reviewed),
+          stablyHoused: Number(r.housed),
+          inWorkOrEducation: Number(r.working),
+          meanConnectedness: r.connectedness === null ? null : Number(r.connectedness),
+        })),
+    },
+  };
+};

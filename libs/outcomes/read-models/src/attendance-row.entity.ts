@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One participant at one session, as sessions last told us (a corrected register overwrites it). */
+@Entity({ name: 'outcome_attendance_v1' })
+export class AttendanceRow {
+  @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId!: string;
+  @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId!: string;
+  @Column({ name: 'group_kind', type: 'text' }) groupKind!: string;
+  @Column({ name: 'held_at', type: 'timestamptz' }) heldAt!: Date;
+  @Column({ type: 'text' }) status!: string;
+  @Column({ type: 'boolean' }) attended!: boolean;
+  @Column({ type: 'int' }) minutes!: number;
+}
