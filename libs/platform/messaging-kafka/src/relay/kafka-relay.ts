@@ -213,27 +213,35 @@ export class KafkaRelay {
 
   /**
    * Publishes until the log is drained or the relay must stop. The next batch is read while the
-   * current one is sent, so Postgres and Kafka work side by side; sends never overlap.
+   * current one is sent, and a batch's checkpoint is written while the next one is sent; sends
+   * never overlap, and a checkpoint is only ever written for a batch Kafka acknowledged.
    */
   private async drain(from: bigint, checkpoint: RelayCheckpoint, held: () => boolean): Promise<bigint> {
-    const { batchSize } = this.options;
+    const { batchSize, store } = this.options;
     let position = from;
-    let next: Promise<ReadAllResult> | null = this.options.store.readAll({ after: position, limit: batchSize });
-    while (next) {
-      const batch: ReadAllResult = await next;
-      if (batch.events.length === 0) return position;
-      next = batch.events.length >= batchSize && held()
-        ? this.options.store.readAll({ after: batch.position, limit: batchSize })
-        : null;
-      // If this batch fails, the prefetched read is abandoned: keep its rejection from going unhandled.
-      next?.catch(() => undefined);
-      const perTopic = await this.publish(batch.events);
-      await checkpoint.advance(batch.position);
-      position = batch.position;
-      this.state.position = position;
-      this.state.lastError = null;
-      this.metrics.acknowledged(position, perTopic);
-      await this.measureLag(position, false);
+    let next: Promise<ReadAllResult> | null = store.readAll({ after: position, limit: batchSize });
+    let checkpointing: Promise<void> = Promise.resolve();
+    try {
+      while (next) {
+        const batch: ReadAllResult = await next;
+        if (batch.events.length === 0) break;
+        next = batch.events.length >= batchSize && held() ? store.readAll({ after: batch.position, limit: batchSize }) : null;
+        // If this batch fails, the prefetched read is abandoned: keep its rejection from going unhandled.
+        next?.catch(() => undefined);
+        const perTopic = await this.publish(batch.events);
+        await checkpointing;
+        const acknowledged = batch.position;
+        checkpointing = checkpoint.advance(acknowledged).then(() => {
+          this.state.position = acknowledged;
+          this.state.lastError = null;
+          this.metrics.acknowledged(acknowledged, perTopic);
+        });
+        checkpointing.catch(() => undefined); // awaited below or before the next checkpoint
+        position = acknowledged;
+        await this.measureLag(position, false);
+      }
+    } finally {
+      await checkpointing;
     }
     return position;
   }
