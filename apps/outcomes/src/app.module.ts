@@ -3,11 +3,12 @@ import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { MENTORING_EVENTS_TOPIC, mentoringEventSchemas, mentoringUpcasters } from '@alongside/mentoring/contracts';
+import { SESSIONS_EVENTS_TOPIC, sessionsEventSchemas, sessionsUpcasters } from '@alongside/sessions/contracts';
 import {
-  attendanceTakenSchema,
   EnrolmentListener,
   HEARD_FROM_ENROLMENT,
   HEARD_FROM_MENTORING,
+  HEARD_FROM_SESSIONS,
   MentoringListener,
   OutcomesModule,
   SessionsListener,
@@ -85,11 +86,10 @@ export class OutcomesAppModule {
             {
               name: 'outcomes.sessions',
               kafka: kafkaOf(config, 'outcomes-sessions'),
-              topics: [topicOf(prefix, 'sessions', 'alongside.sessions.events')],
+              topics: [topicOf(prefix, 'sessions', SESSIONS_EVENTS_TOPIC)],
               handlers: sessions.handlers,
-              schemas: jsonSchemaChecks({ AttendanceTaken: attendanceTakenSchema }),
-              // Sessions publishes no schema versions yet: its attendance event is read at version 1.
-              upcasters: new UpcasterRegistry({}),
+              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_SESSIONS.map((type) => [type, sessionsEventSchemas[type]]))),
+              upcasters: UpcasterRegistry.merge(sessionsUpcasters),
               connection: connectionOf(config),
               schema: config.context,
             },

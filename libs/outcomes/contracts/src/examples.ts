@@ -133,10 +133,10 @@ export const outcomesEventExamples: { [T in OutcomesEventType]: OutcomesEventOf<
       participantId,
       sessionId: 'd7d6d5d4-e3e2-4f1f-8a0a-b9b8c7c6c610',
       groupKind: 'peer-support',
-      heldAt: '2026-03-05T18:00:00-05:00',
+      heldOn: '2026-03-05',
       status: 'present',
       minutes: 90,
-      heardFrom: heardFrom('sessions', 'AttendanceTaken'),
+      heardFrom: heardFrom('sessions', 'AttendanceRecorded'),
     },
   },
   MentorMatched: {

@@ -7,7 +7,7 @@ export class AttendanceRow {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId!: string;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId!: string;
   @Column({ name: 'group_kind', type: 'text' }) groupKind!: string;
-  @Column({ name: 'held_at', type: 'timestamptz' }) heldAt!: Date;
+  @Column({ name: 'held_on', type: 'date' }) heldOn!: string;
   @Column({ type: 'text' }) status!: string;
   @Column({ type: 'boolean' }) attended!: boolean;
   @Column({ type: 'int' }) minutes!: number;

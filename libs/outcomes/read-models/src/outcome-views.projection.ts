@@ -86,12 +86,12 @@ const appliers: Appliers = {
       [siteId, data.sessionId, data.participantId],
     );
     await tx.query(
-      `insert into ${table} (site_id, session_id, participant_id, group_kind, held_at, status, attended, minutes)
+      `insert into ${table} (site_id, session_id, participant_id, group_kind, held_on, status, attended, minutes)
        values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (site_id, session_id, participant_id)
-       do update set group_kind = excluded.group_kind, held_at = excluded.held_at, status = excluded.status,
+       do update set group_kind = excluded.group_kind, held_on = excluded.held_on, status = excluded.status,
                      attended = excluded.attended, minutes = excluded.minutes`,
-      [siteId, data.sessionId, data.participantId, data.groupKind, data.heldAt, data.status, attended, data.minutes],
+      [siteId, data.sessionId, data.participantId, data.groupKind, data.heldOn, data.status, attended, data.minutes],
     );
     // A corrected register moves the count by the difference only.
     const delta = (attended ? 1 : 0) - (before[0]?.attended ? 1 : 0);

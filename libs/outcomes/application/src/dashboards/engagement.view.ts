@@ -14,7 +14,7 @@ export const engagementView = async (tables: OutcomeTables, siteId: string, filt
     tables.query<{ kind: string; sessions: string; attendances: string; attended: string }>(
       `select a.group_kind kind, count(distinct a.session_id) sessions, count(*) attendances, count(*) filter (where a.attended) attended
        from ${t.outcome_attendance} a
-       where a.site_id = $1 and a.held_at::date between $2::date and $3::date group by 1 order by 1`,
+       where a.site_id = $1 and a.held_on between $2::date and $3::date group by 1 order by 1`,
       [siteId, heldFrom, heldTo],
     ),
     tables.query<{ contacts: string; minutes: string; weeks: string | null; mentored: string }>(

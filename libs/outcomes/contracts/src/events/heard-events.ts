@@ -38,7 +38,8 @@ export type SessionAttendanceRecorded = Readonly<{
     participantId: string;
     sessionId: string;
     groupKind: string;
-    heldAt: string;
+    /** The session's calendar date at the site. */
+    heldOn: string;
     status: AttendanceStatus;
     minutes: number;
     heardFrom: HeardFrom;

@@ -130,7 +130,7 @@ const dataOf: Record<OutcomesEventType, Record<string, JsonSchema>> = {
     participantId: uuid,
     sessionId: uuid,
     groupKind: code,
-    heldAt: instant,
+    heldOn: day,
     status: oneOf(ATTENDANCE_STATUSES),
     minutes: integer(0, 1440),
     heardFrom,

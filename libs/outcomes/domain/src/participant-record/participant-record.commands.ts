@@ -131,7 +131,7 @@ export type RecordDischarge = Readonly<{
 
 export type RecordAttendance = Readonly<{
   type: 'RecordAttendance';
-  data: { participantId: string; sessionId: string; groupKind: string; heldAt: string; status: AttendanceStatus; minutes: number; heardFrom: HeardFrom };
+  data: { participantId: string; sessionId: string; groupKind: string; heldOn: string; status: AttendanceStatus; minutes: number; heardFrom: HeardFrom };
 }>;
 
 export type RecordMentorMatch = Readonly<{
