@@ -7,7 +7,11 @@ import type { Statements } from './statements';
 
 type AppendRow = { version: string | null; appended: number; already_stored: number | null; last_stored: string | null };
 
-/** The usual append: one statement, one round trip, its own transaction. */
+/**
+ * Every append: one statement, one round trip, its own transaction. COPY through a temporary
+ * table was measured for 500 to 10,000 events and spent as much CPU (client and server) as this
+ * statement, with three more round trips, so there is no second path for large batches.
+ */
 export const appendInOneStatement = async (
   db: Pool | ClientBase,
   statements: Statements,

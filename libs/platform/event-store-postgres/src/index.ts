@@ -1,1 +1,1 @@
-export { PostgresEventStore, COPY_THRESHOLD, type PostgresEventStoreOptions } from './postgres-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';

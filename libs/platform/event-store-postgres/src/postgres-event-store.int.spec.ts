@@ -73,7 +73,7 @@ describe('Postgres event store', () => {
     expect(results.filter((r) => r.appended)).toHaveLength(1);
   });
 
-  it('treats a retried COPY-sized append as a no-op too', async () => {
+  it('treats a retried large append as a no-op too', async () => {
     const stream = newStream();
     const events = sampleEvents(1_500);
     await store.appendToStream(stream, events, { expectedVersion: 'no_stream' });
@@ -82,7 +82,7 @@ describe('Postgres event store', () => {
     expect((await store.readStream(stream)).events).toHaveLength(1_500);
   });
 
-  it('lets a COPY-sized append lose a race cleanly, as a VersionConflict', async () => {
+  it('lets a large append lose a race cleanly, as a VersionConflict', async () => {
     const stream = newStream();
     await store.appendToStream(stream, sampleEvents(1), { expectedVersion: 'no_stream' });
     const outcomes = await Promise.allSettled([

@@ -13,7 +13,6 @@ import {
 } from '@alongside/platform/event-store';
 import { Pool } from 'pg';
 import { refusedAppend, streamVersion } from './append-outcome';
-import { appendByCopy } from './append-by-copy';
 import { appendInOneStatement } from './append-in-one-statement';
 import { encodeEvents } from './encoded-events';
 import { migrate } from './migrations';
@@ -33,8 +32,6 @@ export type PostgresEventStoreOptions = Readonly<
   }
 >;
 
-/** From this many events an append goes through COPY rather than one INSERT (measured: bench/). */
-export const COPY_THRESHOLD = 1000;
 const DEFAULT_READ_ALL_LIMIT = 1000;
 // Appends expecting 'exists' do not care where they land; a concurrent append only moved the end.
 const EXISTS_ATTEMPTS = 5;
@@ -73,9 +70,7 @@ export class PostgresEventStore implements EventStore {
     const encoded = encodeEvents(stream, events);
     for (let attempt = 1; ; attempt++) {
       try {
-        return encoded.count >= COPY_THRESHOLD
-          ? await appendByCopy(this.pool, this.statements, stream, encoded, expectedVersion)
-          : await appendInOneStatement(this.pool, this.statements, stream, encoded, expectedVersion);
+        return await appendInOneStatement(this.pool, this.statements, stream, encoded, expectedVersion);
       } catch (error) {
         // A concurrent writer took the same stream position or event id: a conflict, or our own retry.
         if (!isUniqueViolation(error)) throw error;

@@ -48,15 +48,6 @@ export const statementsFor = (s: string) => {
                ) END)::text AS last_stored
         FROM head`,
     },
-    /** Opens a COPY append: checks the expected version and takes $4 global positions, or none. */
-    reservePositions: {
-      name: `${s}.reserve-positions`,
-      text: `
-        SELECT version::text AS version,
-               (CASE WHEN ${meetsExpectation} THEN ${s}.allocate_global_positions($4::int) END)::text AS first_position
-        FROM (SELECT max(stream_position) AS version FROM ${s}.events WHERE stream_id = $1) head`,
-    },
-    copyEvents: `COPY ${s}.events (global_position, stream_id, stream_position, event_id, type, data, metadata) FROM STDIN`,
     /** After a unique violation: is the batch already stored (a retry), here or in another stream? */
     storedState: {
       name: `${s}.stored-state`,

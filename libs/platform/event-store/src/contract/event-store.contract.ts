@@ -253,6 +253,7 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, hoo
       contractCase('reads every stream in global order, page by page with after and limit', async () => {
         const start = await endOfLog(store);
         const [a, b, c] = [newStream(), newStream(), newStream()];
+        const ours = new Set([a, b, c]);
         const appended: NewEvent[] = [];
         for (const [stream, count, expected] of [[a, 2, 'no_stream'], [b, 1, 'no_stream'], [a, 1, 1n], [c, 3, 'no_stream'], [b, 1, 0n]] as const) {
           const events = sampleEvents(count);
@@ -266,7 +267,8 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, hoo
           const page = await store.readAll({ after: position, limit: 2 });
           expect(page.events.length).toBeLessThanOrEqual(2);
           if (page.events.length > 0) expect(page.position >= page.events[page.events.length - 1].globalPosition).toBe(true);
-          read.push(...page.events);
+          // Events of earlier cases may surface late (xmin held back by another transaction).
+          read.push(...page.events.filter((e) => ours.has(e.streamId)));
           position = page.position;
           if (page.events.length === 0) await pause(20);
         }
