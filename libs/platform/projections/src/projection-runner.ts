@@ -9,7 +9,7 @@ import { ProjectionFollower, type ProjectionProgress } from './projection-follow
 import { ProjectionMetrics } from './projection-metrics';
 
 export type ProjectionRunnerOptions = Readonly<{
-  /** Initialised, on the service's schema; its entities need not include the projections'. */
+  /** Initialised, on the service's schema, with the projections' entities among its own. */
   dataSource: DataSource;
   /** The service's own store: projections follow its log, not Kafka. */
   store: EventStore;

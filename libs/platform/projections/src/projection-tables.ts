@@ -1,47 +1,45 @@
-import { DataSource } from 'typeorm';
-import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { Table, type DataSource, type EntityMetadata } from 'typeorm';
 import { projectionKey, type Projection } from './projection';
 
+const TABLES_LOCK = `('x' || substr(md5('alongside.projection-tables'), 1, 16))::bit(64)::bigint`;
+
 /**
- * Creates a projection version's tables from its entity classes. A short-lived DataSource that
- * knows only these entities is synchronised, so nothing else in the schema is touched (the app's
- * own synchronize would consider every entity it has). Its single connection holds an advisory
- * lock meanwhile, so replicas starting together don't race on CREATE TABLE.
+ * Creates a projection version's tables from its entity classes, when missing, as TypeORM's schema
+ * builder would, but for these tables only: an app-wide synchronize would consider (and alter)
+ * every entity the app has. An advisory lock keeps replicas starting together from racing on
+ * CREATE TABLE.
  *
- * Synchronising is safe here, where it would not be for ordinary tables: a version's shape never
- * changes after it first ran (a new shape is a new version, in new tables), so this only ever
- * creates tables or finds them as they are.
+ * Creating is all there is to do: a version's shape never changes after it first ran (a new
+ * shape is a new version, in new tables), so existing tables are left as they are.
  */
-export const ensureProjectionTables = async (appDataSource: DataSource, projection: Projection): Promise<void> => {
-  const suffix = `_v${projection.version}`;
-  const options = appDataSource.options as PostgresDataSourceOptions;
-  const ownTables = new DataSource({
-    ...options,
-    entities: [...projection.entities],
-    migrations: [],
-    subscribers: [],
-    synchronize: false,
-    migrationsRun: false,
-    dropSchema: false,
-    logging: false,
-    extra: { ...(options.extra ?? {}), max: 1 },
-  });
-  await ownTables.initialize();
+export const ensureProjectionTables = async (dataSource: DataSource, projection: Projection): Promise<void> => {
+  const tables = projection.entities.map((entity) => tableFor(dataSource, projection, entity));
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
   try {
-    for (const metadata of ownTables.entityMetadatas) {
-      if (!metadata.tableName.endsWith(suffix)) {
-        throw new Error(
-          `${projectionKey(projection)}: table ${metadata.tableName} must end in ${suffix}, so that versions never share a table`,
-        );
-      }
-    }
-    await ownTables.query(`select pg_advisory_lock(('x' || substr(md5('alongside.projection-tables'), 1, 16))::bit(64)::bigint)`);
+    await runner.query(`select pg_advisory_lock(${TABLES_LOCK})`);
     try {
-      await ownTables.synchronize();
+      for (const table of tables) {
+        if (!(await runner.hasTable(table))) await runner.createTable(table, true, true, true);
+      }
     } finally {
-      await ownTables.query(`select pg_advisory_unlock(('x' || substr(md5('alongside.projection-tables'), 1, 16))::bit(64)::bigint)`);
+      await runner.query(`select pg_advisory_unlock(${TABLES_LOCK})`);
     }
   } finally {
-    await ownTables.destroy();
+    await runner.release();
   }
+};
+
+const tableFor = (dataSource: DataSource, projection: Projection, entity: Function): Table => {
+  let metadata: EntityMetadata;
+  try {
+    metadata = dataSource.getMetadata(entity);
+  } catch {
+    throw new Error(`${projectionKey(projection)}: ${entity.name} is not one of the DataSource's entities; register the projection's entities with it`);
+  }
+  const suffix = `_v${projection.version}`;
+  if (!metadata.tableName.endsWith(suffix)) {
+    throw new Error(`${projectionKey(projection)}: table ${metadata.tableName} must end in ${suffix}, so that versions never share a table`);
+  }
+  return Table.create(metadata, dataSource.driver);
 };
