@@ -1,5 +1,9 @@
 import 'reflect-metadata';
+import { Module } from '@nestjs/common';
 import { runService } from '@alongside/platform/service-runtime';
 import { EnrolmentAppModule } from './app.module';
 
-void runService(EnrolmentAppModule);
+@Module({ imports: [EnrolmentAppModule.forRoot()] })
+class EnrolmentApp {}
+
+void runService(EnrolmentApp);

@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ParticipantRegisteredDto {
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+}
