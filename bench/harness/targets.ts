@@ -1,0 +1,31 @@
+import type { Suite } from './bench-case';
+
+/** One line of DESIGN §9's table, as checks on the rows of one case (all from the same run). */
+export type Check =
+  /** ours ÷ the reference subject's throughput must be at least `atLeast`. */
+  | Readonly<{ kind: 'ratio'; reference: string; role: 'peer' | 'limit'; atLeast: number }>
+  | Readonly<{ kind: 'p99'; atMostMs: number }>
+  | Readonly<{ kind: 'throughput'; atLeast: number }>;
+
+export type Target = Readonly<{ suite: Suite; case: string; title: string; checks: readonly Check[]; note?: string }>;
+
+const peer = (atLeast: number): Check => ({ kind: 'ratio', reference: 'emmett', role: 'peer', atLeast });
+const limit = (reference: string, atLeast: number): Check => ({ kind: 'ratio', reference, role: 'limit', atLeast });
+
+/** DESIGN §9, case by case. Always `ours` against its references. */
+export const TARGETS: readonly Target[] = [
+  { suite: 'store', case: 'append-1', title: '1-event append, sequential', checks: [peer(1.5), limit('pg-insert', 0.9), { kind: 'p99', atMostMs: 2.5 }] },
+  { suite: 'store', case: 'append-100', title: '100-event appends', checks: [peer(1.5), limit('pg-unnest', 0.9)] },
+  { suite: 'store', case: 'append-1000', title: '1,000-event appends', checks: [peer(2.5), limit('pg-unnest', 1.0)], note: 'COPY shows the way' },
+  { suite: 'store', case: 'writers-4', title: '4 concurrent writers, 100-event appends', checks: [peer(1.5), limit('pg-unnest', 0.9)] },
+  { suite: 'store', case: 'read-stream', title: 'read a 1,000-event stream', checks: [peer(1.2), limit('pg-select', 0.9)] },
+  { suite: 'store', case: 'read-all', title: 'read the global log', checks: [peer(1.2), limit('pg-select', 0.9)] },
+  { suite: 'relay', case: 'relay', title: 'relay, log → real Kafka broker', checks: [{ kind: 'throughput', atLeast: 20_000 }, limit('kafkajs', 0.7)] },
+  { suite: 'projections', case: 'rebuild', title: 'projection rebuild', checks: [{ kind: 'throughput', atLeast: 50_000 }] },
+];
+
+/** §9 lines this harness does not measure yet (issue 12, later parts). */
+export const NOT_MEASURED = [
+  'command → dashboard, through Kafka and projections: p99 < 500 ms under a steady load from several sites',
+  'dashboard and analyst queries, 100 sites / 10 million events: p95 < 50 ms',
+];

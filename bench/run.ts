@@ -1,0 +1,73 @@
+// `npm run bench`: every case of DESIGN §9 in a child process of its own, one after another,
+// against the project's real Postgres and Kafka; results in bench/results/. See bench/README.md.
+import { kafkaVersion, startInfra } from '../tools/infra/index';
+import { parseArguments } from './harness/arguments';
+import type { Suite } from './harness/bench-case';
+import { selectCases } from './harness/cases';
+import { dropRunDatabases } from './harness/fresh-database';
+import { orderedRows } from './harness/figures';
+import { machine, versions } from './harness/machine';
+import { progressBar } from './harness/progress';
+import { readSuite, toRow, writeSuite, type SuiteResults } from './harness/results-file';
+import { writeResultsReadme } from './harness/results-readme';
+import { resultsTable } from './harness/results-table';
+import { roundsPlan } from './harness/rounds';
+import { runCase, type CaseRun } from './harness/run-case';
+
+const SUITES: readonly Suite[] = ['store', 'relay', 'projections'];
+
+const main = async (): Promise<number> => {
+  const args = parseArguments(process.argv.slice(2));
+  const cases = selectCases(args.filters);
+  if (cases.length === 0) throw new Error(`no case matches ${args.filters.join(' ')}`);
+  const infra = await startInfra({ log: (line) => process.stderr.write(`[infra] ${line}\n`) });
+  const runId = Date.now().toString(36);
+  try {
+    const startMachine = machine();
+    const runVersions = await versions(infra.databaseUrl, infra.kafka.origin === 'env' ? 'external (KAFKA_BROKERS)' : kafkaVersion);
+    const plan = roundsPlan(args.scale);
+    const bar = progressBar(cases.length * (plan.warmups + plan.rounds + 1));
+    const runs: CaseRun[] = new Array(cases.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < cases.length; i = next++) {
+        const definition = cases[i];
+        bar.label(`${definition.suite}/${definition.name}/${definition.subject}`);
+        runs[i] = await runCase(definition, {
+          runId,
+          scale: args.scale,
+          adminUrl: infra.databaseUrl,
+          brokers: infra.brokers,
+          cpuProfileDir: args.cpuProfileDir,
+          timeoutMs: args.scale === 'full' ? 300_000 : 120_000,
+          onRound: bar.step,
+        });
+        bar.step();
+      }
+    };
+    await Promise.all(Array.from({ length: args.jobs }, worker));
+    bar.stop();
+    await dropRunDatabases(infra.databaseUrl, runId);
+
+    const updatedAt = new Date().toISOString();
+    for (const suite of SUITES) {
+      const rows = runs.filter((r) => r.definition.suite === suite).map(toRow);
+      if (rows.length > 0) writeSuite(args.outDir, { suite, scale: args.scale, updatedAt, machine: startMachine, versions: runVersions, rows });
+    }
+    const stored = SUITES.map((suite) => readSuite(args.outDir, suite)).filter((s): s is SuiteResults => s?.scale === args.scale);
+    writeResultsReadme(args.outDir, stored);
+    console.log(`\n${resultsTable(orderedRows(stored).filter((r) => runs.some((run) => run.definition.suite === r.suite && run.definition.name === r.case)))}`);
+    console.log(`\nresults: ${args.outDir}`);
+    return runs.some((r) => r.error) ? 1 : 0;
+  } finally {
+    await infra.stop();
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,9 @@
+import { emmett } from './emmett';
+import { ours } from './ours';
+import { rawPg } from './raw-pg';
+import type { StoreSubject, StoreSubjectName } from './store-subject';
+
+export type { StoreSubject, StoreSubjectName } from './store-subject';
+
+export const connectSubject = (name: StoreSubjectName, databaseUrl: string): Promise<StoreSubject> =>
+  name === 'ours' ? ours(databaseUrl) : name === 'emmett' ? emmett(databaseUrl) : rawPg(databaseUrl, name);
