@@ -20,23 +20,30 @@ export class ProjectionBookkeeping {
     this.active = qualifiedTable(schema, 'active_projections');
   }
 
+  /**
+   * Replicas start together: `if not exists` alone still races in Postgres (both create the
+   * table's row type), so the DDL runs in one transaction under a lock per schema.
+   */
   async ensureTables(dataSource: DataSource): Promise<void> {
-    await dataSource.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
-    await dataSource.query(
-      `create table if not exists ${this.checkpoints} (
-         projection text primary key,
-         position bigint not null,
-         status text not null check (status in ('rebuilding', 'live', 'retired')),
-         updated_at timestamptz not null default now()
-       )`,
-    );
-    await dataSource.query(
-      `create table if not exists ${this.active} (
-         name text primary key,
-         version integer not null,
-         switched_at timestamptz not null default now()
-       )`,
-    );
+    await dataSource.transaction(async (tx) => {
+      await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [`alongside.projections.${this.schema}`]);
+      await tx.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
+      await tx.query(
+        `create table if not exists ${this.checkpoints} (
+           projection text primary key,
+           position bigint not null,
+           status text not null check (status in ('rebuilding', 'live', 'retired')),
+           updated_at timestamptz not null default now()
+         )`,
+      );
+      await tx.query(
+        `create table if not exists ${this.active} (
+           name text primary key,
+           version integer not null,
+           switched_at timestamptz not null default now()
+         )`,
+      );
+    });
   }
 
   /** A version seen for the first time starts rebuilding from the beginning of the log. */

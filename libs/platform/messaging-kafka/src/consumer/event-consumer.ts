@@ -139,6 +139,11 @@ export class EventConsumer {
     return { name: this.options.name, running: this.running, lastError: this.lastError };
   }
 
+  /** For a readiness check: up while in its group and consuming; the last failure shows either way. */
+  readiness(): Readonly<{ up: boolean; details: Record<string, unknown> }> {
+    return { up: this.running, details: { running: this.running, ...(this.lastError ? { lastError: this.lastError } : {}) } };
+  }
+
   private async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
       const origin: MessageOrigin = { topic: batch.topic, partition: batch.partition, offset: message.offset };

@@ -14,14 +14,8 @@ export class KafkaRelayHealthIndicator {
   ) {}
 
   isHealthy(key = 'relay') {
-    const status = this.relay.status();
-    const details = {
-      leader: status.leader,
-      position: status.position?.toString() ?? null,
-      lag: status.lag?.toString() ?? null,
-      ...(status.lastError ? { lastError: status.lastError } : {}),
-    };
+    const { up, details } = this.relay.readiness();
     const session = this.indicator.check(key);
-    return status.lastError ? session.down(details) : session.up(details);
+    return up ? session.up(details) : session.down(details);
   }
 }

@@ -143,6 +143,18 @@ export class KafkaRelay {
     return { name: this.options.name, ...this.state };
   }
 
+  /**
+   * For a readiness check (`ReadinessChecks.register('relay', async () => relay.readiness())`):
+   * down while a failure is outstanding (broker or database unreachable). A standby is up.
+   */
+  readiness(): Readonly<{ up: boolean; details: Record<string, unknown> }> {
+    const { leader, position, lag, lastError } = this.state;
+    return {
+      up: lastError === null,
+      details: { leader, position: position?.toString() ?? null, lag: lag?.toString() ?? null, ...(lastError ? { lastError } : {}) },
+    };
+  }
+
   private async run(): Promise<void> {
     const pool = new Pool({ ...this.options.connection, max: 2 });
     pool.on('error', (error) => this.logger.warn({ err: error }, 'idle checkpoint connection failed'));

@@ -17,16 +17,30 @@ export class RelayCheckpoint {
     this.table = qualifiedTable(schema, 'relay_checkpoints');
   }
 
-  /** Run under the lease, so two starting replicas never race on the DDL. */
+  /**
+   * Run under the lease; relays of other names (or a consumer's inbox) may still be creating
+   * tables in the same schema, and `if not exists` alone races, so under a lock per schema too.
+   */
   async ensureTable(): Promise<void> {
-    await this.pool.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
-    await this.pool.query(
-      `create table if not exists ${this.table} (
-         relay text primary key,
-         position bigint not null,
-         updated_at timestamptz not null default now()
-       )`,
-    );
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select pg_advisory_xact_lock(hashtext($1))`, [`alongside.relay.${this.schema}`]);
+      await client.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
+      await client.query(
+        `create table if not exists ${this.table} (
+           relay text primary key,
+           position bigint not null,
+           updated_at timestamptz not null default now()
+         )`,
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async read(): Promise<bigint> {
