@@ -67,11 +67,13 @@ export class SessionsReads {
   }
 
   async attendanceOf(siteId: SiteId, participantId: string, limit: number, cursor?: string): Promise<Page<unknown>> {
-    const t = await this.tables.tables('attendance', 'session');
-    if (!t) return { items: [], nextCursor: null };
+    const t = await this.tables.tables('attendance', 'session', 'member');
+    // Someone never in a group of this site (or of another site) answers as absent.
+    const [known] = t ? await this.db.query(`select 1 from ${t.member} where site_id = $1 and participant_id = $2 limit 1`, [siteId, participantId]) : [];
+    if (!known) throw new NotFoundHere();
     const before = decodeCursor(cursor, 2) ?? ['9999-12-31T00:00:00Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
     const rows = await this.db.query(
-      `select a.*, a.local_date::text as local_date, s.starts_at, s.topic from ${t.attendance} a join ${t.session} s on s.site_id = a.site_id and s.session_id = a.session_id
+      `select a.*, a.local_date::text as local_date, s.starts_at, s.topic from ${t!.attendance} a join ${t!.session} s on s.site_id = a.site_id and s.session_id = a.session_id
        where a.site_id = $1 and a.participant_id = $2 and (s.starts_at, a.session_id) < ($3::timestamptz, $4::uuid)
        order by s.starts_at desc, a.session_id desc limit $5`,
       [siteId, participantId, before[0], before[1], limit + 1],

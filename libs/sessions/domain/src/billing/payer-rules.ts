@@ -23,7 +23,7 @@ const H0005: PayerRule = { code: 'H0005', minutesPerUnit: 15, minimumMinutesForU
  */
 export const PAYER_RULE_SETS: Readonly<Record<string, PayerRuleSet>> = {
   'standard@1': { ref: 'standard@1', rules: { 'peer-support': H0038, online: H0038, 'group-therapy': H0005 } },
-  'medicaid-peer@1': { ref: 'medicaid-peer@1', rules: { 'peer-support': { ...H0038, maxUnitsPerDay: 8 }, online: { ...H0038, maxUnitsPerDay: 8 } } },
+  'medicaid-peer-support@1': { ref: 'medicaid-peer-support@1', rules: { 'peer-support': { ...H0038, maxUnitsPerDay: 8 }, online: { ...H0038, maxUnitsPerDay: 8 } } },
 };
 
 export const DEFAULT_PAYER_RULES_REF = 'standard@1';
