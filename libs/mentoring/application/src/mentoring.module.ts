@@ -1,5 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE } from '@alongside/platform/event-store';
 import { CASELOAD_POLICY, PiiVault } from '@alongside/platform/security';
 import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { MENTORING_VIEW_ENTITIES } from '@alongside/mentoring/read-models';
@@ -70,9 +72,11 @@ export class MentoringModule {
         { provide: MENTORING_CLOCK, useValue: options.clock ?? systemClock },
         { provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs ?? 60_000 },
         {
-          // Notes are sealed with per-participant keys kept in this service's schema.
+          // Notes are sealed with per-participant keys kept in this service's schema. The vault's own
+          // CREATE SCHEMA IF NOT EXISTS fails (23505) when it races the runtime's on a fresh database,
+          // so it waits for the store and TypeORM, which create the schema first.
           provide: PiiVault,
-          inject: [SERVICE_CONFIG],
+          inject: [SERVICE_CONFIG, EVENT_STORE, DataSource],
           useFactory: (config: ServiceConfig) => PiiVault.connect({ connectionString: config.databaseUrl, schema: config.context }),
         },
         MentoringLog,
