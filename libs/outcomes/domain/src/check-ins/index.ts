@@ -1,0 +1,2 @@
+export * from './check-in-log.decider';
+export * from './check-in-log.errors';
