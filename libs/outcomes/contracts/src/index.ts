@@ -5,6 +5,7 @@ export * from './events/substance-use-events';
 export * from './events/care-events';
 export * from './events/heard-events';
 export * from './events/site-events';
+export * from './check-ins';
 export * from './outcomes-event';
 export * from './schema-versions';
 export * from './upcasters';

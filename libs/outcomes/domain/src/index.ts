@@ -3,3 +3,4 @@ export * from './instruments';
 export * from './sobriety';
 export * from './participant-record';
 export * from './site-policy';
+export * from './check-ins';
