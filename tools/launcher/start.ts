@@ -1,6 +1,7 @@
 // `npm start`: Postgres and Kafka (the project's own scripts), the four services with their relays,
 // consumers and projections, then the URLs and a development token per role. Ctrl-C stops it all.
 import { startInfra } from '../infra';
+import { hasSites, seedDemo } from './demo-seed';
 import { prefixLine } from './log-line';
 import { networkMembers, servicesDatabaseUrl } from './network';
 import { waitUntilReady } from './readiness';
@@ -52,6 +53,15 @@ const main = async (): Promise<void> => {
     log(`not ready: ${(error as Error).message}`);
     await stopAll(1);
     return;
+  }
+  // The demo network, once: a second start finds the sites and reuses what is there.
+  if (process.env['DEMO_SEED'] !== 'off') {
+    try {
+      if (await hasSites(env.DATABASE_URL)) log('demo data found: reusing it (no reseed)');
+      else await seedDemo(log);
+    } catch (error) {
+      log(`seeding the demo failed, the services stay up: ${(error as Error).message}`);
+    }
   }
   await printWelcome(networkMembers(), Math.round((Date.now() - startedAt) / 1000));
 };

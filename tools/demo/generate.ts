@@ -1,0 +1,109 @@
+// `npm run generate -- --sites 100 --participants-per-site 500 --months 12 --seed 7 [--mode store|commands]`
+// A synthetic network, the same for the same seed. `--mode commands` (default for the three demo
+// sites) sends it through the running services' routes; `--mode store` appends the events directly
+// to each service's event store (DATABASE_URL), for volumes the HTTP path would take hours over.
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { DEFAULT_PORTS } from '@alongside/platform/service-runtime';
+import { generatePlan, planCounts, type NetworkPlan } from './plan';
+import { runThroughCommands, type ServiceUrls } from './through-commands';
+import type { EventTally } from './event-tally';
+
+export const DEMO_SITE_IDS = ['north', 'south', 'east'] as const;
+
+const usage = `Usage: npm run generate -- [--sites <n> | --site <id>...] [--participants-per-site 80] [--months 12] [--seed 7]
+                          [--mode commands|store] [--as-of YYYY-MM-DD] [--concurrency 8]
+  --mode commands  through the running services' HTTP routes (default)
+  --mode store     direct batched appends to each service's event store (DATABASE_URL)`;
+
+export const localServiceUrls = (): ServiceUrls => ({
+  enrolment: `http://127.0.0.1:${DEFAULT_PORTS.enrolment}`,
+  sessions: `http://127.0.0.1:${DEFAULT_PORTS.sessions}`,
+  mentoring: `http://127.0.0.1:${DEFAULT_PORTS.mentoring}`,
+  outcomes: `http://127.0.0.1:${DEFAULT_PORTS.outcomes}`,
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A progress bar with events per second over a run that reports events as they are recorded. */
+export const withProgress = async (label: string, expected: number, run: (onEvents: (n: number) => void) => Promise<EventTally>): Promise<EventTally> => {
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | {duration}s`,
+    barCompleteChar: '=',
+    barIncompleteChar: ' ',
+    noTTYOutput: true,
+    notTTYSchedule: 5_000,
+  });
+  const started = Date.now();
+  let done = 0;
+  bar.start(expected, 0, { rate: 0 });
+  try {
+    const tally = await run((n) => {
+      done += n;
+      if (done > bar.getTotal()) bar.setTotal(done);
+      bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+    });
+    bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+    return tally;
+  } finally {
+    bar.stop();
+  }
+};
+
+/** Roughly how many events a plan makes (for the progress bar's length). */
+export const expectedEvents = (plan: NetworkPlan, mode: 'commands' | 'store'): number => {
+  const c = planCounts(plan);
+  const shared = c.sites + c.mentors * 3 + c.participants * 3 + c.consents + c.assessments + c.screens + c.lapses + c.relapses * 2 + c.discharges;
+  return mode === 'store' ? shared + c.matches * 2 + c.contacts + c.groups + c.sessions * 2 + c.attendances : shared + c.matches * 3;
+};
+
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({
+    options: {
+      sites: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      'participants-per-site': { type: 'string', default: '80' },
+      months: { type: 'string', default: '12' },
+      seed: { type: 'string', default: '7' },
+      mode: { type: 'string', default: 'commands' },
+      'as-of': { type: 'string' },
+      concurrency: { type: 'string', default: '8' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return console.log(usage);
+  const mode = values.mode;
+  if (mode !== 'commands' && mode !== 'store') throw new Error(`--mode must be commands or store, not ${mode}`);
+  const plan = generatePlan({
+    sites: values.sites !== undefined ? Number(values.sites) : (values.site ?? [...DEMO_SITE_IDS]),
+    participantsPerSite: Number(values['participants-per-site']),
+    months: Number(values.months),
+    seed: Number(values.seed),
+    asOf: values['as-of'] ?? today(),
+  });
+  console.log(`plan (seed ${plan.options.seed}, ${plan.startsOn} to ${plan.options.asOf}):`, planCounts(plan));
+  const started = Date.now();
+  const tally =
+    mode === 'commands'
+      ? await withProgress('commands', expectedEvents(plan, mode), (onEvents) =>
+          runThroughCommands(plan, { urls: localServiceUrls(), concurrency: Number(values.concurrency), onEvents }),
+        )
+      : await runStoreMode(plan);
+  console.log(tally.table());
+  console.log(`\n${tally.total} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+};
+
+const runStoreMode = async (plan: NetworkPlan): Promise<EventTally> => {
+  const connectionString = process.env['DATABASE_URL'];
+  if (!connectionString) throw new Error('--mode store needs DATABASE_URL (the services\' database, e.g. postgres://…/alongside)');
+  const { appendPlanToStores } = await import('./into-stores');
+  return withProgress('appends', expectedEvents(plan, 'store'), (onEvents) => appendPlanToStores(plan, { connectionString, onEvents }));
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n${usage}`);
+    process.exit(1);
+  });
+}
