@@ -111,7 +111,9 @@ export class ProjectionFollower {
     const { store, batchSize, signal } = this.settings;
     let position = from;
     let next: Promise<ReadAllResult> | null = store.readAll({ after: position, limit: batchSize });
-    while (next) {
+    next.catch(() => undefined); // awaited below unless a stop comes first
+    // A stop lets the batch in flight commit; the one read ahead is dropped.
+    while (next && !signal.aborted) {
       const batch: ReadAllResult = await next;
       if (batch.events.length === 0) return position;
       next = batch.events.length >= batchSize && !signal.aborted ? store.readAll({ after: batch.position, limit: batchSize }) : null;

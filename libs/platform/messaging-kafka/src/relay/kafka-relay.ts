@@ -232,9 +232,11 @@ export class KafkaRelay {
     const { batchSize, store } = this.options;
     let position = from;
     let next: Promise<ReadAllResult> | null = store.readAll({ after: position, limit: batchSize });
+    next.catch(() => undefined); // awaited below unless a stop comes first
     let checkpointing: Promise<void> = Promise.resolve();
     try {
-      while (next) {
+      // A stop (or a lost lease) lets the batch in flight finish; the one read ahead is dropped.
+      while (next && held()) {
         const batch: ReadAllResult = await next;
         if (batch.events.length === 0) break;
         next = batch.events.length >= batchSize && held() ? store.readAll({ after: batch.position, limit: batchSize }) : null;
