@@ -8,6 +8,7 @@ import { AnalyticsController } from './analytics/analytics.controller';
 import { AssessmentsController } from './assessments/assessments.controller';
 import { MatchCaseloadPolicy } from './caseload/match-caseload-policy';
 import { CareController } from './care/care.controller';
+import { CHECK_IN_CONTROLLERS, CHECK_IN_PROVIDERS } from './check-ins';
 import { EnrolmentListener } from './consumers/enrolment-listener';
 import { HeardFactRecorder } from './consumers/heard-fact-recorder';
 import { MentoringListener } from './consumers/mentoring-listener';
@@ -36,7 +37,7 @@ export class OutcomesModule {
     return {
       module: OutcomesModule,
       imports: [TypeOrmModule.forFeature([...OUTCOME_VIEW_ENTITIES])],
-      controllers: [AssessmentsController, SubstanceUseController, SobrietyController, CareController, DashboardsController, AnalyticsController],
+      controllers: [AssessmentsController, SubstanceUseController, SobrietyController, CareController, DashboardsController, AnalyticsController, ...CHECK_IN_CONTROLLERS],
       providers: [
         { provide: OUTCOMES_CLOCK, useValue: options.clock ?? systemClock },
         { provide: ActiveProjections, inject: [DataSource], useFactory: (dataSource: DataSource) => new ActiveProjections(dataSource) },
@@ -53,6 +54,7 @@ export class OutcomesModule {
         EnrolmentListener,
         MentoringListener,
         SessionsListener,
+        ...CHECK_IN_PROVIDERS,
       ],
       exports: [EnrolmentListener, MentoringListener, SessionsListener, OUTCOMES_CLOCK, CASELOAD_POLICY],
     };
