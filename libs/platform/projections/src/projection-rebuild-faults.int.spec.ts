@@ -18,7 +18,7 @@ describe('Projection rebuild under failure', () => {
   const children: Child[] = [];
 
   const rebuildProcess = () => {
-    const child = startChild(REBUILD, { DATABASE_URL: database.url, READ_SCHEMA: 'killed', BATCH_SIZE: '500' });
+    const child = startChild(REBUILD, { DATABASE_URL: database.url, READ_SCHEMA: 'killed', BATCH_SIZE: '300' });
     children.push(child);
     return child;
   };
@@ -38,7 +38,7 @@ describe('Projection rebuild under failure', () => {
   beforeAll(async () => {
     database = await createTestDatabase('rebuild_faults');
     store = await PostgresEventStore.connect({ connectionString: database.url, schema: 'enrolment' });
-    await seedParticipantLog(store, 40, 500);
+    await seedParticipantLog(store, 30, 400);
     killed = await readModelDataSource(database.url, 'killed');
     reference = await readModelDataSource(database.url, 'reference');
   });
@@ -58,7 +58,7 @@ describe('Projection rebuild under failure', () => {
     let killedAt = 0n;
     for (let kill = 1; kill <= 2; kill++) {
       const child = rebuildProcess();
-      await waitFor(async () => (await position()) >= killedAt + 3_000n, { what: `rebuild ${kill} to get going`, timeoutMs: 60_000, intervalMs: 5 });
+      await waitFor(async () => (await position()) >= killedAt + 1_500n, { what: `rebuild ${kill} to get going`, timeoutMs: 60_000, intervalMs: 5 });
       child.process.kill('SIGKILL');
       expect(await child.exited).toBe('SIGKILL');
       const now = await position();
@@ -74,7 +74,7 @@ describe('Projection rebuild under failure', () => {
       store,
       logHead: eventsTableHead(reference, 'enrolment'),
       projections: [participantsV1],
-      batchSize: 500,
+      batchSize: 300,
       logger: quiet,
     });
     await uninterrupted.start();
@@ -83,7 +83,7 @@ describe('Projection rebuild under failure', () => {
 
     const resumed = await contents(killed, 'killed');
     expect(resumed.checkpoint).toEqual([{ position: head.toString(), status: 'live' }]);
-    expect(resumed.participants).toHaveLength(40);
+    expect(resumed.participants).toHaveLength(30);
     expect(resumed).toEqual(await contents(reference, 'reference'));
   }, 180_000);
 });
