@@ -4,7 +4,7 @@ import { generatePlan, planCounts } from '../demo/plan';
 import { runThroughCommands } from '../demo/through-commands';
 
 /** The demo network `npm start` creates on an empty database: three sites, a year of history. */
-export const DEMO_PLAN = { sites: DEMO_SITE_IDS, participantsPerSite: 80, months: 12, seed: 7 } as const;
+export const DEMO_PLAN = { sites: DEMO_SITE_IDS, participantsPerSite: 60, months: 12, seed: 7 } as const;
 
 /** Whether a site was ever configured: the demo's data is there, so it is reused, not reseeded. */
 export const hasSites = async (servicesDatabaseUrl: string): Promise<boolean> => {
