@@ -61,7 +61,9 @@ export class MentoringAppModule {
           inject: [SERVICE_CONFIG, EnrolmentListener],
           useFactory: (config: ServiceConfig, listener: EnrolmentListener) => [
             {
-              name: 'mentoring.enrolment',
+              // A test's own prefix gets its own group: kafkajs assigns a group's partitions as if every
+              // member subscribed to the same topics.
+              name: prefix === 'alongside' ? 'mentoring.enrolment' : `${prefix}.mentoring.enrolment`,
               kafka: kafkaOf(config, 'mentoring-consumer'),
               topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
               handlers: listener.handlers,
