@@ -13,7 +13,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: console.err
  * from position 0.
  */
 export const run: CaseRunner = async (context) => {
-  const log = await seedRelayLog(context.databaseUrl, context.size(300, 5), context.size(200, 40));
+  const log = await seedRelayLog(context.databaseUrl, context.size(150, 5), context.size(200, 40));
   const dataSources: DataSource[] = [];
   try {
     const outcome = await measureRounds(

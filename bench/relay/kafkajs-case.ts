@@ -12,7 +12,7 @@ import { RELAY_BATCH, seedRelayLog } from './relay-log';
  * idempotent, acks -1: the producer settings the relay uses.
  */
 export const run: CaseRunner = async (context) => {
-  const log = await seedRelayLog(context.databaseUrl, context.size(300, 5), context.size(200, 40));
+  const log = await seedRelayLog(context.databaseUrl, context.size(150, 5), context.size(200, 40));
   const kafka = benchKafka(context.brokers);
   const tag = `kafkajs-${process.pid}`;
   const batches: Message[][] = [];

@@ -5,7 +5,7 @@ import type { StoreSubject } from '../subjects';
 
 /** Appends of `size` events, one after another, each a new stream (a rebuild, an import, a big command). */
 export const appendBatches = async (context: CaseContext, subject: StoreSubject, size: number): Promise<CaseResult> => {
-  const appends = context.size(Math.max(8, Math.round(4_000 / size)), 1);
+  const appends = context.size(Math.max(4, Math.round(2_000 / size)), 1);
   const outcome = await measureRounds(
     context,
     roundsPlan(context.scale),

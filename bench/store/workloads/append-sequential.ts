@@ -10,7 +10,7 @@ import type { StoreSubject } from '../subjects';
  */
 export const appendSequential = async (context: CaseContext, subject: StoreSubject): Promise<CaseResult> => {
   const streams = Array.from({ length: context.size(50, 3) }, () => ({ name: benchStream(), held: 0 }));
-  const appends = context.size(500, 5);
+  const appends = context.size(200, 5);
   let next = 0;
   const outcome = await measureRounds(
     context,

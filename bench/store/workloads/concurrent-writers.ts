@@ -8,7 +8,7 @@ const BATCH = 100;
 
 /** Four writers side by side, each appending 100-event batches to streams of its own. */
 export const concurrentWriters = async (context: CaseContext, subject: StoreSubject): Promise<CaseResult> => {
-  const perWriter = context.size(12, 1);
+  const perWriter = context.size(6, 1);
   const outcome = await measureRounds(
     context,
     roundsPlan(context.scale),
