@@ -101,6 +101,8 @@ class Client {
 
 const recordedOf = (body: Record<string, unknown>): readonly string[] => (Array.isArray(body['recorded']) ? (body['recorded'] as string[]) : []);
 const fixed = (...types: string[]) => () => types;
+// The assessment route answers with the score rather than a `recorded` list.
+const assessmentEvents = (body: Record<string, unknown>) => (body['safetyAlertId'] ? ['AssessmentRecorded', 'SafetyAlertRaised'] : ['AssessmentRecorded']);
 
 /** Sends the whole plan; returns the events recorded by type. */
 export const runThroughCommands = async (plan: NetworkPlan, options: CommandRunOptions): Promise<EventTally> => {
@@ -221,7 +223,7 @@ const recordOutcomes = async (client: Client, calendar: PlanCalendar, site: Site
   const facts: Fact[] = [
     ...p.assessments.map((a, n): Fact => ({
       day: a.day,
-      send: () => client.send('outcomes', 'POST', `${base}/assessments`, { instrument: a.instrument, items: a.items, administeredAt: calendar.instantOf(a.day, '10:00', site.timeZone, n % 2) }, as, key(p.participantId, 'assessment', n), recordedOf, true),
+      send: () => client.send('outcomes', 'POST', `${base}/assessments`, { instrument: a.instrument, items: a.items, administeredAt: calendar.instantOf(a.day, '10:00', site.timeZone, n % 2) }, as, key(p.participantId, 'assessment', n), assessmentEvents, true),
     })),
     ...p.screens.map((s, n): Fact => ({
       day: s.day,
