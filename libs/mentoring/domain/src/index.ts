@@ -26,3 +26,4 @@ export * from './programme/programme.state';
 export * from './programme/programme.commands';
 export * from './programme/programme.errors';
 export { programmeDecider } from './programme/programme.decider';
+export * from './risk-signals';
