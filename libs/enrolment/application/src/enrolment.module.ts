@@ -2,7 +2,8 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentRow, EpisodeRow, ParticipantRow, SiteRow, TransferRow } from '@alongside/enrolment/read-models';
 import { PiiVault } from '@alongside/platform/security';
-import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { EVENT_STORE } from '@alongside/platform/event-store';
+import { ensureDatabaseAndSchema, SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { ENROLMENT_CONFIG, readEnrolmentConfig } from './config/enrolment-config';
 import { GrantConsentController } from './consents/grant-consent/grant-consent.controller';
 import { GrantConsentHandler } from './consents/grant-consent/grant-consent.handler';
@@ -134,8 +135,12 @@ export class EnrolmentModule {
         { provide: ENROLMENT_CLOCK, useValue: options.clock ?? (() => new Date()) },
         {
           provide: PiiVault,
-          inject: [SERVICE_CONFIG],
-          useFactory: (service: ServiceConfig) => PiiVault.connect({ connectionString: service.databaseUrl, schema: service.context }),
+          // After the store: the schema exists by then, so the vault's migration never races to create it.
+          inject: [SERVICE_CONFIG, EVENT_STORE],
+          useFactory: async (service: ServiceConfig) => {
+            await ensureDatabaseAndSchema(service.databaseUrl, service.context);
+            return PiiVault.connect({ connectionString: service.databaseUrl, schema: service.context });
+          },
         },
         SiteCalendar,
         ParticipantRecords,
