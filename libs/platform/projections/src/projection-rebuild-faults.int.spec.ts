@@ -58,7 +58,13 @@ describe('Projection rebuild under failure', () => {
     let killedAt = 0n;
     for (let kill = 1; kill <= 2; kill++) {
       const child = rebuildProcess();
-      await waitFor(async () => (await position()) >= killedAt + 1_500n, { what: `rebuild ${kill} to get going`, timeoutMs: 60_000, intervalMs: 5 });
+      await waitFor(
+        async () => {
+          child.assertRunning();
+          return (await position()) >= killedAt + 1_500n;
+        },
+        { what: `rebuild ${kill} to get going`, timeoutMs: 90_000, intervalMs: 5 },
+      );
       child.process.kill('SIGKILL');
       expect(await child.exited).toBe('SIGKILL');
       const now = await position();
@@ -85,5 +91,5 @@ describe('Projection rebuild under failure', () => {
     expect(resumed.checkpoint).toEqual([{ position: head.toString(), status: 'live' }]);
     expect(resumed.participants).toHaveLength(30);
     expect(resumed).toEqual(await contents(reference, 'reference'));
-  }, 180_000);
+  }, 240_000);
 });

@@ -67,9 +67,10 @@ describe('Kafka relay under failure', () => {
       // Kill it when Kafka holds events its checkpoint does not cover yet (acknowledged or in
       // flight), or at the latest once it is well under way.
       await waitFor(async () => {
+        first.assertRunning();
         const covered = await checkpoint();
         return covered >= 1_500n || (covered >= 300n && (await published()) > covered);
-      }, { what: 'the first relay to be mid-batch', intervalMs: 2, timeoutMs: 60_000 });
+      }, { what: 'the first relay to be mid-batch', intervalMs: 2, timeoutMs: 90_000 });
       first.process.kill('SIGKILL');
       expect(await first.exited).toBe('SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, 300)); // a produce request already sent may still land
@@ -81,7 +82,7 @@ describe('Kafka relay under failure', () => {
     expect(killedAt).toBeLessThan(total);
 
     const second = relayProcess(prefix, 50);
-    await waitFor(async () => (await checkpoint()) === total, { what: 'the second relay to finish', timeoutMs: 60_000 });
+    await waitFor(async () => (second.assertRunning(), (await checkpoint()) === total), { what: 'the second relay to finish', timeoutMs: 90_000 });
     second.process.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 
@@ -127,7 +128,7 @@ describe('Kafka relay under failure', () => {
     }
     const { rows } = await pool.query('select count(*)::int as effects, count(distinct event_id)::int as events from enrolment.effects');
     expect(rows[0]).toEqual({ effects: 3_000, events: 3_000 });
-  }, 180_000);
+  }, 240_000);
 
   it('keeps a second replica waiting while the first holds the lease, and hands over when it dies', async () => {
     const prefix = uniqueTopic('relay-lease');
@@ -136,7 +137,7 @@ describe('Kafka relay under failure', () => {
 
     const leader = relayProcess(prefix, 500);
     await leader.waitForMessage('publishing from checkpoint');
-    await waitFor(async () => (await checkpoint()) === total, { what: 'the leader to publish the log', timeoutMs: 30_000 });
+    await waitFor(async () => (await checkpoint()) === total, { what: 'the leader to publish the log', timeoutMs: 60_000 });
 
     const standby = relayProcess(prefix, 500);
     await standby.waitForMessage('another replica holds the lease; waiting');
@@ -150,7 +151,7 @@ describe('Kafka relay under failure', () => {
 
     await seedParticipants(store, { streams: 1, eventsPerStream: 7 });
     const grown = await head();
-    await waitFor(async () => (await checkpoint()) === grown, { what: 'the new leader to publish new events', timeoutMs: 30_000 });
+    await waitFor(async () => (await checkpoint()) === grown, { what: 'the new leader to publish new events', timeoutMs: 60_000 });
     const messages = await readTopics(kafka, [eventsTopic('enrolment', prefix)], (m) => m.length >= 3_007, 60_000);
     expect(new Set(messages.map((m) => m.headers!['event-id']!.toString())).size).toBe(3_007);
 
