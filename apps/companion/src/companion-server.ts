@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import ts from 'typescript';
+
+export type CompanionServerOptions = Readonly<{ outcomesUrl: string; publicDir?: string }>;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The page's script is TypeScript; it is compiled once at start, with no bundler and no CDN. */
+const compiledScript = (publicDir: string): string =>
+  ts.transpileModule(readFileSync(join(publicDir, 'app.ts'), 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None } }).outputText;
+
+/**
+ * Serves the companion app and passes `/api/*` to the outcomes service with the participant's own
+ * token, so the phone talks to one origin (no CORS) and the server holds no data of its own.
+ */
+export const createCompanionServer = ({ outcomesUrl, publicDir = join(__dirname, '..', 'public') }: CompanionServerOptions): Server => {
+  const script = compiledScript(publicDir);
+  const upstream = new URL(outcomesUrl);
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://companion');
+    const security = {
+      'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'",
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    };
+    if (url.pathname.startsWith('/api/')) {
+      const proxied = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: url.pathname.slice(4) + url.search,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      proxied.on('error', () => {
+        res.writeHead(502, { 'Content-Type': 'application/problem+json' });
+        res.end(JSON.stringify({ status: 502, title: 'The service is not reachable just now' }));
+      });
+      req.pipe(proxied);
+      return;
+    }
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    if (path === '/app.js') {
+      res.writeHead(200, { ...security, 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-cache' });
+      res.end(script);
+      return;
+    }
+    const file = normalize(join(publicDir, path));
+    if (!file.startsWith(publicDir) || path.endsWith('.ts')) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { ...security, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    }
+  });
+};

@@ -1,0 +1,117 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { siteId } from '@alongside/platform/event-sourcing';
+import { mintDevToken } from '@alongside/platform/security';
+import type { TestDatabase } from '@alongside/platform/testing';
+import { createCompanionServer } from '../companion-server';
+import { admit, startOutcomes } from './outcomes-under-test';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(__dirname, '..', '..', '..', '..', 'docs', 'screenshots');
+const north = siteId('north');
+
+let outcomes: INestApplication;
+let database: TestDatabase;
+let companion: Server;
+let browser: BrowserContext;
+let page: Page;
+let participantId: string;
+let token: string;
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit', timeout: 600_000 });
+  mkdirSync(SHOTS, { recursive: true });
+  ({ app: outcomes, database } = await startOutcomes(() => new Date()));
+  await outcomes.listen(0, '127.0.0.1');
+  participantId = await admit(outcomes, north);
+  const today = new Date();
+  const started = new Date(today.getTime() - 64 * 86_400_000).toISOString().slice(0, 10);
+  await request(outcomes.getHttpServer())
+    .put(`/sites/north/participants/${participantId}/sobriety-date`)
+    .set('Authorization', `Bearer ${await mintDevToken({ roles: ['clinician'], sites: [north] })}`)
+    .send({ startedOn: started })
+    .expect(200);
+  token = await mintDevToken({ roles: ['participant'], sites: [north], participantId, sub: `p-${participantId}` });
+  companion = createCompanionServer({ outcomesUrl: `http://127.0.0.1:${portOf(outcomes.getHttpServer())}` });
+  await new Promise<void>((resolve) => companion.listen(0, '127.0.0.1', resolve));
+  // A fresh profile each run (playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'companion-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => companion?.close(resolve));
+  await outcomes?.close();
+  await database?.drop();
+});
+
+const checkIn = async (mood: string, craving: number, used: string, note?: string) => {
+  await page.getByRole('radio', { name: new RegExp(`^${mood}`) }).check({ force: true });
+  await page.locator('#craving').fill(String(craving));
+  await page.getByRole('radio', { name: used, exact: true }).check({ force: true });
+  if (note) await page.getByLabel(/A line for yourself/).fill(note);
+  await page.getByRole('button', { name: 'Check in' }).click();
+};
+
+const recordedCheckIns = async () =>
+  (await request(outcomes.getHttpServer()).get(`/sites/north/participants/${participantId}/check-ins`).set('Authorization', `Bearer ${token}`).expect(200)).body as { checkInId: string; mood: number }[];
+
+describe('Companion in a phone-sized browser', () => {
+  it('checks in, shows the milestone, queues a check-in offline and sends it once when back online', async () => {
+    await page.goto(`http://127.0.0.1:${portOf(companion)}/#token=${token}`);
+    await page.locator('#days').filter({ hasText: '64' }).waitFor();
+    await page.getByText('Next milestone: 90 days — 26 to go.').waitFor();
+    expect(await page.locator('#reached li').allTextContents()).toEqual(['30 days', '60 days']);
+    await page.screenshot({ path: join(SHOTS, 'companion-home.png'), fullPage: true });
+
+    await checkIn('4', 3, 'No', 'A good walk this morning');
+    await page.getByText('Thank you for checking in.').waitFor();
+    await page.locator('#recent li').filter({ hasText: 'Mood 4' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'companion-checked-in.png'), fullPage: true });
+
+    await page.context().setOffline(true);
+    await page.getByText('Offline', { exact: true }).waitFor();
+    await checkIn('2', 6, 'Rather not say');
+    await page.getByText('Saved on this phone. It will be sent when you are back online.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'companion-offline.png'), fullPage: true });
+    expect((await recordedCheckIns()).map((c) => c.mood)).toEqual([4]);
+
+    await page.context().setOffline(false);
+    await page.getByText('Back online: your check-ins are sent.').waitFor();
+    await page.locator('#recent li').filter({ hasText: 'Mood 2' }).filter({ hasNot: page.locator('.pending') }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'companion-back-online.png'), fullPage: true });
+    const recorded = await recordedCheckIns();
+    expect(recorded.map((c) => c.mood).sort()).toEqual([2, 4]);
+    expect(new Set(recorded.map((c) => c.checkInId)).size).toBe(2);
+
+    // A reload sends the (now empty) outbox again: still recorded once.
+    await page.reload();
+    await page.locator('#recent li').filter({ hasText: 'Mood 2' }).waitFor();
+    expect(await recordedCheckIns()).toHaveLength(2);
+  });
+
+  it('serves a manifest and a service worker so it installs as an app', async () => {
+    const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+    expect(manifest).toMatchObject({ display: 'standalone', start_url: '/' });
+    const registered = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);
+    expect(registered).toMatch(/\/sw\.js$/);
+  });
+});
