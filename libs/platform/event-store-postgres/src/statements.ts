@@ -6,28 +6,42 @@
 export type Statements = ReturnType<typeof statementsFor>;
 
 export const statementsFor = (s: string) => {
-  const meetsExpectation = `CASE $2::text WHEN 'no_stream' THEN version IS NULL
-                                          WHEN 'exists' THEN version IS NOT NULL
-                                          ELSE version = $3::bigint END`;
   const recordedColumns = `global_position::text, stream_id, stream_position::text, event_id::text, type,
                            data::text, metadata::text, to_json(recorded_at) #>> '{}'`;
+  // The stream's version and the batch's first global position, or no row when the stream is not
+  // at the expected version (then no position is taken). $1 stream, $2/$3 expected.
+  const block = (howMany: string) => `
+    block AS MATERIALIZED (
+      SELECT ${s}.allocate_global_positions(${howMany}) AS first_position,
+             coalesce(max(stream_position), -1) AS version
+      FROM ${s}.events WHERE stream_id = $1
+      HAVING CASE $2::text WHEN 'no_stream' THEN max(stream_position) IS NULL
+                           WHEN 'exists' THEN max(stream_position) IS NOT NULL
+                           ELSE max(stream_position) = $3::bigint END
+    )`;
   return {
     /**
-     * One round trip, one transaction: check the expected version, take the global positions,
-     * insert every event. When the check fails it inserts nothing and says whether the batch's ids
-     * are already in the stream (a retry), so that even a refused append needs no second query.
-     * $1 stream, $2/$3 expected, $4 ids, $5 types, $6 data and $7 metadata as JSON arrays.
+     * Most commands decide one event: no arrays to unpack. One round trip, one transaction; no
+     * row back means the stream was not at the expected version. $4 id, $5 type, $6 data, $7 metadata.
      */
-    append: {
-      name: `${s}.append`,
+    appendOne: {
+      name: `${s}.append-one`,
       text: `
-        WITH head AS (
-          SELECT max(stream_position) AS version FROM ${s}.events WHERE stream_id = $1
-        ), accepted AS (
-          SELECT coalesce(version, -1) AS version FROM head WHERE ${meetsExpectation}
-        ), block AS MATERIALIZED (
-          SELECT ${s}.allocate_global_positions(cardinality($4::uuid[])) AS first_position, version FROM accepted
-        ), inserted AS (
+        WITH ${block('1')}
+        INSERT INTO ${s}.events (global_position, stream_id, stream_position, event_id, type, data, metadata)
+        OVERRIDING SYSTEM VALUE
+        SELECT first_position, $1, version + 1, $4::uuid, $5::text, $6::jsonb, $7::jsonb FROM block
+        RETURNING stream_position::text AS version`,
+    },
+    /**
+     * A batch in one statement: $4 ids and $5 types as arrays, $6 data and $7 metadata as JSON
+     * arrays. Answers the version before the batch and how many rows went in (0: refused).
+     */
+    appendMany: {
+      name: `${s}.append-many`,
+      text: `
+        WITH ${block('cardinality($4::uuid[])')},
+        inserted AS (
           INSERT INTO ${s}.events (global_position, stream_id, stream_position, event_id, type, data, metadata)
           OVERRIDING SYSTEM VALUE
           SELECT block.first_position + e.n - 1, $1, block.version + e.n, e.id, e.type, e.data, e.metadata
@@ -36,17 +50,7 @@ export const statementsFor = (s: string) => {
           ) WITH ORDINALITY AS e(id, type, data, metadata, n)
           RETURNING 1
         )
-        SELECT head.version::text AS version,
-               (SELECT count(*) FROM inserted)::int AS appended,
-               -- Only looked up when refused (CASE runs a subquery only on its branch), and by
-               -- event id alone: a stream_id condition could make it scan the whole stream.
-               (CASE WHEN NOT EXISTS (SELECT FROM accepted) THEN (
-                  SELECT count(*) FILTER (WHERE stream_id = $1) FROM ${s}.events WHERE event_id = ANY($4::uuid[])
-               ) END)::int AS already_stored,
-               (CASE WHEN NOT EXISTS (SELECT FROM accepted) THEN (
-                  SELECT max(stream_position) FILTER (WHERE stream_id = $1) FROM ${s}.events WHERE event_id = ANY($4::uuid[])
-               ) END)::text AS last_stored
-        FROM head`,
+        SELECT (SELECT version FROM block)::text AS version, (SELECT count(*) FROM inserted)::int AS appended`,
     },
     /** After a unique violation: is the batch already stored (a retry), here or in another stream? */
     storedState: {
