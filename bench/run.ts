@@ -12,7 +12,8 @@ import { readSuite, toRow, writeSuite, type SuiteResults } from './harness/resul
 import { writeResultsReadme } from './harness/results-readme';
 import { resultsTable } from './harness/results-table';
 import { roundsPlan } from './harness/rounds';
-import { runCase, type CaseRun } from './harness/run-case';
+import { runCaseGroup, type CaseRun } from './harness/run-case-group';
+import type { CaseDefinition } from './harness/bench-case';
 
 const SUITES: readonly Suite[] = ['store', 'relay', 'projections'];
 
@@ -27,25 +28,33 @@ const main = async (): Promise<number> => {
     const runVersions = await versions(infra.databaseUrl, infra.kafka.origin === 'env' ? 'external (KAFKA_BROKERS)' : kafkaVersion);
     const plan = roundsPlan(args.scale);
     const bar = progressBar(cases.length * (plan.warmups + plan.rounds + 1));
-    const runs: CaseRun[] = new Array(cases.length);
+    // A case's subjects run together (their rounds interleaved); cases run one after another.
+    const groups: CaseDefinition[][] = [];
+    for (const c of cases) {
+      const group = groups.find((g) => g[0].suite === c.suite && g[0].name === c.name);
+      if (group) group.push(c);
+      else groups.push([c]);
+    }
+    const grouped: CaseRun[][] = new Array(groups.length);
     let next = 0;
     const worker = async (): Promise<void> => {
-      for (let i = next++; i < cases.length; i = next++) {
-        const definition = cases[i];
-        bar.label(`${definition.suite}/${definition.name}/${definition.subject}`);
-        runs[i] = await runCase(definition, {
+      for (let i = next++; i < groups.length; i = next++) {
+        const group = groups[i];
+        bar.label(`${group[0].suite}/${group[0].name}`);
+        grouped[i] = await runCaseGroup(group, {
           runId,
           scale: args.scale,
           adminUrl: infra.databaseUrl,
           brokers: infra.brokers,
           cpuProfileDir: args.cpuProfileDir,
-          timeoutMs: args.scale === 'full' ? 300_000 : 120_000,
+          timeoutMs: args.scale === 'full' ? 600_000 : 180_000,
           onRound: bar.step,
         });
-        bar.step();
+        group.forEach(() => bar.step());
       }
     };
     await Promise.all(Array.from({ length: args.jobs }, worker));
+    const runs = grouped.flat();
     bar.stop();
     await dropRunDatabases(infra.databaseUrl, runId);
 

@@ -18,7 +18,13 @@ export type CaseContext = Readonly<{
   brokers: readonly string[];
   /** Picks the full or the tiny figure. */
   size: <T>(full: T, tiny: T) => T;
-  /** Told after every warm-up and measured round, for the progress bar. */
+  /**
+   * Waits for this subject's turn to run a round: the runner interleaves the rounds of a case's
+   * subjects (ours, then the peer, then the limit, again and again), so that a load swing on a
+   * shared machine hits every subject alike instead of whichever ran at the time.
+   */
+  turn: () => Promise<void>;
+  /** Told after every warm-up and measured round: the turn is over. */
   roundDone: () => void;
 }>;
 

@@ -13,6 +13,10 @@ export type ChildOrder = Readonly<{
 
 /** What the child tells the runner over the IPC channel. */
 export type ChildMessage =
+  | { kind: 'ready' }
   | { kind: 'round' }
   | { kind: 'result'; result: CaseResult }
   | { kind: 'failed'; error: string };
+
+/** What the runner tells the child: run your next round now. */
+export type RunnerMessage = { kind: 'go' };

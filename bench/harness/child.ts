@@ -23,6 +23,11 @@ const main = async (): Promise<void> => {
       databaseUrl: database.url,
       brokers: order.brokers,
       size: (full, tiny) => (order.scale === 'full' ? full : tiny),
+      turn: async () => {
+        const go = new Promise<void>((resolve) => process.once('message', () => resolve()));
+        await tell({ kind: 'ready' });
+        await go;
+      },
       roundDone: () => void tell({ kind: 'round' }),
     });
     await tell({ kind: 'result', result });

@@ -23,7 +23,8 @@ export const roundsPlan = (scale: 'full' | 'tiny'): RoundsPlan => (scale === 'fu
 /**
  * Runs `round` a few times unmeasured (JIT, plan caches, pools, the broker's first requests), then
  * measured. `round` answers how many units it moved; its wall time makes the throughput. Only the
- * measured rounds' operation latencies count. Setup that must not be timed belongs in `prepare`.
+ * measured rounds' operation latencies count. Setup that must not be timed belongs in `prepare`,
+ * which runs in the subject's turn too (its CPU would otherwise slow another subject's round).
  */
 export const measureRounds = async <P>(
   context: CaseContext,
@@ -34,6 +35,7 @@ export const measureRounds = async <P>(
   const throughputs: number[] = [];
   const measured = new LatencyRecorder();
   for (let i = 0; i < plan.warmups + plan.rounds; i++) {
+    await context.turn();
     const prepared = await prepare(i);
     const warmup = i < plan.warmups;
     const recorder = warmup ? new LatencyRecorder() : measured;
