@@ -76,8 +76,28 @@ beforeAll(async () => {
   await app.init();
   await onboard(north, mentorA);
   await onboard(north, mentorB);
-  await onboard(south, mentorSouth);
+  southObjects.certificationId = await onboard(south, mentorSouth);
+  southObjects.match = await southMatch();
 });
+
+/** Objects of the other site, for the security kit's cross-site requests. */
+const southObjects: { certificationId?: string; match?: Awaited<ReturnType<typeof southMatch>> } = {};
+const southParticipant = '2c3d4e5f-6071-4829-8a0b-2d3e4f5a6b7c';
+
+const southMatch = async () => {
+  const auth = await as(token({ roles: ['site-manager'], sites: [south] }));
+  await app.get(EnrolmentListener).handlers.ConsentGranted({ ...consentGranted(south, southParticipant), id: '6c4f5d3e-8e2b-4fa0-9d7e-1a2b3c4d5e6f' }, undefined as never);
+  const matchId = (await http().post('/sites/south/matches').set('Authorization', auth).send({ participantId: southParticipant, mentorId: mentorSouth }).expect(201)).body.matchId as string;
+  await http().post(`/sites/south/matches/${matchId}/acceptance`).set('Authorization', auth).expect(200);
+  const escalationId = (await http().post(`/sites/south/matches/${matchId}/escalations`).set('Authorization', auth).send({ risk: 'missed-contacts', urgency: 'routine' }).expect(201)).body.escalationId as string;
+  const referralId = (await http().post(`/sites/south/matches/${matchId}/referrals`).set('Authorization', auth).send({ category: 'housing' }).expect(201)).body.referralId as string;
+  const resourceId = (
+    await http().post('/sites/south/community-resources').set('Authorization', auth)
+      .send({ category: 'housing', name: 'South housing desk', description: 'Walk-in advice', contact: '1 Quay Road' }).expect(201)
+  ).body.resourceId as string;
+  return { matchId, escalationId, referralId, resourceId };
+};
+const southMatchIds = () => ({ id: southObjects.match!.matchId });
 
 afterAll(async () => {
   await app?.close();
@@ -167,6 +187,25 @@ describe('Mentoring API', () => {
       { method: 'post', path: (s, { id }) => `/sites/${s}/mentors/${id}/trainings`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth }), body: { course: 'x', hours: 2, completedOn: '2025-01-01' }, badBody: { body: { course: 'x', hours: 2, completedOn: 'yesterday' }, field: 'completedOn' } },
       { method: 'post', path: (s, { id }) => `/sites/${s}/mentors/${id}/supervisions`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth }), body: { supervisorId: mentorB, heldAt: '2025-03-01T10:00:00Z', minutes: 60, topics: [] }, badBody: { body: { supervisorId: mentorB, heldAt: '2025-03-01T10:00:00Z', minutes: -1, topics: [] }, field: 'minutes' } },
       { method: 'post', path: (s) => `/sites/${s}/matches`, roles: ['site-manager'], body: { participantId: participant, mentorId: mentorA }, badBody: { body: { participantId: 'someone', mentorId: mentorA }, field: 'participantId' } },
+      { method: 'post', path: (s, { id, cert }) => `/sites/${s}/mentors/${id}/certifications/${cert}/renewals`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth, cert: southObjects.certificationId! }), body: { expiresAt: '2027-04-01T00:00:00Z' }, badBody: { body: { expiresAt: '2027-04-01' }, field: 'expiresAt' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/mentors/${id}/certifications`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth }), body: { credential: 'CPRS', issuer: 'State Board', grantedAt: '2025-02-01T00:00:00Z', expiresAt: '2026-02-01T00:00:00Z' }, badBody: { body: { credential: 'CPRS', issuer: 'State Board', grantedAt: '2025-02-01T00:00:00Z', expiresAt: 'never' }, field: 'expiresAt' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/mentors/${id}/boundary-concerns`, roles: ['site-manager'], crossSite: () => ({ id: mentorSouth }), body: { concern: 'dual-relationship' }, badBody: { body: { concern: 'gossip' }, field: 'concern' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/matches/${id}/acceptance`, roles: ['site-manager', 'peer-mentor'], crossSite: southMatchIds },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/matches/${id}/end`, roles: ['site-manager', 'peer-mentor'], crossSite: southMatchIds, body: { reason: 'goals-met' }, badBody: { body: { reason: 'bored' }, field: 'reason' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/matches/${id}/contacts`, roles: ['peer-mentor', 'site-manager'], crossSite: southMatchIds, body: { kind: 'phone', minutes: 10, contactAt: '2025-03-09T16:30:00Z' }, badBody: { body: { kind: 'phone', minutes: 0, contactAt: '2025-03-09T16:30:00Z' }, field: 'minutes' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/matches/${id}/aftercare-check-ins`, roles: ['peer-mentor', 'site-manager'], crossSite: southMatchIds, body: { day: 7, heldAt: '2025-03-09T16:30:00Z' }, badBody: { body: { day: 'first', heldAt: '2025-03-09T16:30:00Z' }, field: 'day' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/matches/${id}/escalations`, roles: ['peer-mentor', 'site-manager'], crossSite: southMatchIds, body: { risk: 'safety-concern', urgency: 'soon' }, badBody: { body: { risk: 'safety-concern', urgency: 'whenever' }, field: 'urgency' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/escalations/${id}/acknowledgement`, roles: ['clinician'], crossSite: () => ({ id: southObjects.match!.escalationId }) },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/escalations/${id}/resolution`, roles: ['clinician'], crossSite: () => ({ id: southObjects.match!.escalationId }), body: { resolution: 'care-plan-changed' }, badBody: { body: { resolution: 'shrugged' }, field: 'resolution' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/matches/${id}/referrals`, roles: ['peer-mentor', 'site-manager'], crossSite: southMatchIds, body: { category: 'employment' }, badBody: { body: { category: 'lottery' }, field: 'category' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/referrals/${id}/follow-ups`, roles: ['peer-mentor', 'site-manager'], crossSite: () => ({ id: southObjects.match!.referralId }), body: { followedUpAt: '2025-03-09T16:30:00Z' }, badBody: { body: { followedUpAt: '2025-03-09T16:30:00' }, field: 'followedUpAt' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/referrals/${id}/outcome`, roles: ['peer-mentor', 'site-manager'], crossSite: () => ({ id: southObjects.match!.referralId }), body: { outcome: 'connected' }, badBody: { body: { outcome: 'maybe' }, field: 'outcome' } },
+      { method: 'post', path: (s) => `/sites/${s}/community-resources`, roles: ['site-manager'], body: { category: 'legal-aid', name: 'Law centre', description: '', contact: '2 Court St' }, badBody: { body: { category: 'legal-aid', name: '', description: '', contact: '2 Court St' }, field: 'name' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/community-resources/${id}/withdrawal`, roles: ['site-manager'], crossSite: () => ({ id: southObjects.match!.resourceId }) },
+      { method: 'get', path: (s) => `/sites/${s}/community-resources`, roles: ['site-manager', 'peer-mentor', 'clinician'] },
+      { method: 'get', path: (s) => `/sites/${s}/mentoring-policy`, roles: ['site-manager', 'peer-mentor', 'clinician'] },
+      { method: 'get', path: (s, { id }) => `/sites/${s}/mentors/${id}/caseload`, roles: ['site-manager', 'peer-mentor'], crossSite: () => ({ id: mentorSouth }) },
+      { method: 'get', path: (s, { id }) => `/sites/${s}/participants/${id}/mentoring`, roles: ['site-manager', 'clinician', 'peer-mentor'], crossSite: () => ({ id: southParticipant }) },
       { method: 'get', path: (s) => `/sites/${s}/match-suggestions`, roles: ['site-manager'] },
       { method: 'get', path: (s) => `/sites/${s}/workforce`, roles: ['site-manager'] },
       { method: 'get', path: (s) => `/sites/${s}/escalations`, roles: ['clinician', 'site-manager'] },

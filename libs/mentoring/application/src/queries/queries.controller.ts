@@ -9,6 +9,8 @@ import { actingMentorOf } from '../shared/acting-mentor';
 import { MENTORING_CLOCK, type MentoringClock } from '../shared/mentoring-clock';
 import { PageQuery } from '../shared/page';
 import { QueryResponses } from '../shared/problem-responses';
+import { mentorStream, participantStream } from '@alongside/mentoring/domain';
+import { MentoringLog } from '../shared/mentoring-log';
 import { MentoringReads } from './mentoring-read.queries';
 
 export class EscalationsQuery extends PageQuery {
@@ -31,6 +33,7 @@ const LIMIT = 50;
 export class MentoringQueriesController {
   constructor(
     private readonly reads: MentoringReads,
+    private readonly log: MentoringLog,
     @Inject(MENTORING_CLOCK) private readonly clock: MentoringClock,
   ) {}
 
@@ -46,10 +49,12 @@ export class MentoringQueriesController {
   @Roles('site-manager', 'peer-mentor')
   @ApiOkResponse({ description: "A mentor's open matches with last contact, days since, open escalations and aftercare check-ins" })
   @QueryResponses()
-  caseload(@Param('siteId') site: string, @Param('mentorId', ParseUUIDPipe) mentorId: string, @Query() page: PageQuery, @CurrentAccess() access: Access) {
+  async caseload(@Param('siteId') site: string, @Param('mentorId', ParseUUIDPipe) mentorId: string, @Query() page: PageQuery, @CurrentAccess() access: Access) {
     const own = actingMentorOf(access);
     // A peer mentor sees their own caseload only; another's answers as if it did not exist.
     if (own !== null && own !== mentorId) throw new NotFoundHere();
+    // Another site's mentor answers 404 like an absent one, not an empty caseload.
+    if (!(await this.log.exists(mentorStream(toSiteId(site), mentorId)))) throw new NotFoundHere();
     return this.reads.caseload(toSiteId(site), mentorId, this.clock(), page.cursor, page.limit ?? LIMIT);
   }
 
@@ -66,7 +71,9 @@ export class MentoringQueriesController {
   @PersonLevelRead({ participantParam: 'participantId', purpose: 'peer-support' })
   @ApiOkResponse({ description: "A participant's mentoring history: matches, contacts (no notes), referrals, escalations" })
   @QueryResponses()
-  history(@Param('siteId') site: string, @Param('participantId', ParseUUIDPipe) participantId: string) {
+  async history(@Param('siteId') site: string, @Param('participantId', ParseUUIDPipe) participantId: string) {
+    // Mentoring knows a participant from the consent enrolment sent it: none at this site, 404.
+    if (!(await this.log.exists(participantStream(toSiteId(site), participantId)))) throw new NotFoundHere();
     return this.reads.history(toSiteId(site), participantId);
   }
 

@@ -19,6 +19,11 @@ export class MentoringLog {
     return handleCommand(this.store, stream, decider, command, context, { schemaVersions: mentoringUpcasters });
   }
 
+  /** Read from the log itself, not a read model: whether this site knows the mentor or participant now. */
+  exists(stream: string): Promise<boolean> {
+    return this.store.streamExists(stream);
+  }
+
   async load<E extends Event, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<S> {
     return (await aggregateStream(this.store, stream, decider)).state;
   }

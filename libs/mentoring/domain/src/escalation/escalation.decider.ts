@@ -1,7 +1,7 @@
 import type { Decider } from '@alongside/platform/event-sourcing';
 import type { EscalationEvent, Urgency } from '@alongside/mentoring/contracts';
 import { isBefore, plusMinutes } from '../instant';
-import { MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
+import { MatchNotFound, MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
 import type { EscalationCommand, RaiseEscalation } from './escalation.commands';
 import {
   EscalationAlreadyAcknowledged,
@@ -32,6 +32,8 @@ export const decide = (command: EscalationCommand, escalation: Escalation): Esca
   if (command.type === 'RaiseEscalation') {
     const { escalationId, match, byMentorId, risk, urgency, policy, at } = command.data;
     if (escalation.status !== 'none') throw new EscalationAlreadyRaised(escalationId);
+    // Another site's match (or none) answers 404 like an absent one, never 422 about its stage.
+    if (match.status === 'none') throw new MatchNotFound();
     if (match.status !== 'active' && match.status !== 'aftercare') throw new MatchNotOpen();
     if (byMentorId !== null && byMentorId !== match.mentorId) throw new NotThisParticipantsMentor();
     const { matchId, mentorId, participantId } = match;

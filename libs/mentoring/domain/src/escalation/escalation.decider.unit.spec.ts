@@ -1,7 +1,7 @@
 import { DeciderSpecification, fold } from '@alongside/platform/event-sourcing';
 import { mentoringEventExamples as ex } from '@alongside/mentoring/contracts';
 import { matchDecider } from '../match/match.decider';
-import { MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
+import { MatchNotFound, MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
 import { DEFAULT_MENTORING_POLICY } from '../programme/mentoring-policy';
 import type { EscalationCommand } from './escalation.commands';
 import { escalationDecider, isEscalationOverdue } from './escalation.decider';
@@ -43,6 +43,9 @@ describe('Escalation to a clinician', () => {
     expect(given([]).when(raise({ urgency: 'routine' })).events()[0]).toMatchObject({ data: { acknowledgeBy: '2025-04-05T20:00:00.000-04:00' } }));
 
   it('refuses the same escalation twice', () => given([raised]).when(raise()).thenThrows(EscalationAlreadyRaised));
+
+  it('answers not found for a match this site does not have (another site\'s)', () =>
+    given([]).when(raise({ match: fold(matchDecider, []) })).thenThrows(MatchNotFound));
 
   it('refuses an escalation outside an open match', () =>
     given([]).when(raise({ match: fold(matchDecider, [ex.MatchProposed, ex.MatchAccepted, ex.MatchEnded]) })).thenThrows(MatchNotOpen));

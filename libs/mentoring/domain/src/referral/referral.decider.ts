@@ -2,7 +2,7 @@ import type { Decider } from '@alongside/platform/event-sourcing';
 import type { ReferralEvent, ReferralOutcome, ResourceCategory } from '@alongside/mentoring/contracts';
 import { DateInTheFuture } from '../date-in-the-future.error';
 import { isBefore, plusDays } from '../instant';
-import { MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
+import { MatchNotFound, MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
 import type { ReferralCommand } from './referral.commands';
 import {
   ReferralAlreadyMade,
@@ -31,6 +31,8 @@ export const decide = (command: ReferralCommand, referral: Referral): ReferralEv
   if (command.type === 'MakeReferral') {
     const { referralId, match, byMentorId, category, resourceId, resource, followUpDays, at } = command.data;
     if (referral.status !== 'none') throw new ReferralAlreadyMade(referralId);
+    // Another site's match (or none) answers 404 like an absent one, never 422 about its stage.
+    if (match.status === 'none') throw new MatchNotFound();
     if (match.status !== 'active' && match.status !== 'aftercare') throw new MatchNotOpen();
     if (byMentorId !== null && byMentorId !== match.mentorId) throw new NotThisParticipantsMentor();
     if (resourceId !== null) {

@@ -2,7 +2,7 @@ import { DeciderSpecification, fold } from '@alongside/platform/event-sourcing';
 import { mentoringEventExamples as ex } from '@alongside/mentoring/contracts';
 import { DateInTheFuture } from '../date-in-the-future.error';
 import { matchDecider } from '../match/match.decider';
-import { MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
+import { MatchNotFound, MatchNotOpen, NotThisParticipantsMentor } from '../match/match.errors';
 import type { ReferralCommand } from './referral.commands';
 import { referralDecider } from './referral.decider';
 import {
@@ -47,6 +47,9 @@ describe('Referral to a community resource', () => {
     expect(given([]).when(make({ resourceId: null, resource: undefined, category: 'housing' })).events()).toHaveLength(1));
 
   it('refuses a second referral with the same id', () => given([ex.ReferralMade]).when(make()).thenThrows(ReferralAlreadyMade));
+
+  it('answers not found for a match this site does not have (another site\'s)', () =>
+    given([]).when(make({ match: fold(matchDecider, []) })).thenThrows(MatchNotFound));
 
   it('refuses a referral outside an open match', () =>
     given([]).when(make({ match: fold(matchDecider, [ex.MatchProposed]) })).thenThrows(MatchNotOpen));
