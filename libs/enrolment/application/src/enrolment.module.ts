@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentRow, EpisodeRow, ParticipantRow, SiteRow, TransferRow } from '@alongside/enrolment/read-models';
 import { PiiVault } from '@alongside/platform/security';
@@ -48,6 +49,7 @@ import { ListSiteEpisodesHandler } from './queries/site-episodes/site-episodes.q
 import { TransfersController } from './queries/transfers/transfers.controller';
 import { ListTransfersHandler } from './queries/transfers/transfers.query';
 import { ENROLMENT_CLOCK, type Clock } from './shared/clock';
+import { ServedSiteGuard } from './shared/served-site.guard';
 import { ConfigureSiteController } from './sites/configure-site/configure-site.controller';
 import { ConfigureSiteHandler } from './sites/configure-site/configure-site.handler';
 import { SiteCalendar } from './sites/site-calendar';
@@ -142,6 +144,7 @@ export class EnrolmentModule {
             return PiiVault.connect({ connectionString: service.databaseUrl, schema: service.context });
           },
         },
+        { provide: APP_GUARD, useClass: ServedSiteGuard },
         SiteCalendar,
         ParticipantRecords,
         PersonalDetailsStore,
