@@ -37,6 +37,7 @@ const call = async (path: string, init: RequestInit = {}) => {
 };
 
 const dayName = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const longDate = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const USED: Record<string, string> = { yes: 'used today', no: 'did not use', 'rather-not-say': 'rather not say' };
 const MOODS = ['', 'very low', 'low', 'okay', 'good', 'very good'];
 
@@ -89,7 +90,7 @@ const render = (view: Companion) => {
   } else {
     setText('days', String(view.days));
     setText('days-label', view.days === 1 ? 'day' : 'days');
-    setText('since', view.newStart ? `A new start on ${view.startedOn}. Every day counts.` : `Since ${view.startedOn}.`);
+    setText('since', view.newStart ? `A new start on ${longDate(view.startedOn ?? '')}. Every day counts.` : `Since ${longDate(view.startedOn ?? '')}.`);
   }
   setText('next', view.nextMilestone !== null && view.daysToNext !== null ? `Next milestone: ${view.nextMilestone} days — ${view.daysToNext} to go.` : '');
   const badges = $('reached');
@@ -103,7 +104,7 @@ const render = (view: Companion) => {
   );
   setText('policy', view.lapsePolicy);
   setText('mentor', view.hasMentor ? (view.lastMentorContactAt ? `Last time with your mentor: ${dayName(view.lastMentorContactAt)}.` : 'Your mentor is here for you.') : 'You have no mentor matched yet; your clinic can arrange one.');
-  setText('groups', view.lastGroupAttendedOn ? `Last group you joined: ${view.lastGroupAttendedOn}.` : 'Your groups will show here.');
+  setText('groups', view.lastGroupAttendedOn ? `Last group you joined: ${longDate(view.lastGroupAttendedOn)}.` : 'Your groups will show here.');
   if (view.lastContactRequestAt) setText('ask-status', `You asked your mentor to get in touch on ${dayName(view.lastContactRequestAt)}.`);
   $('mentor-sees').replaceChildren(
     ...view.whatYourMentorSees.map((line) => {
@@ -123,7 +124,7 @@ const refresh = async () => {
   }
 };
 
-const status = (text: string, kind: 'saved' | 'queued' | '') => {
+const showStatus = (text: string, kind: 'saved' | 'queued' | '') => {
   const el = $('checkin-status');
   el.textContent = text;
   el.className = `status ${kind}`;
@@ -161,7 +162,7 @@ $('checkin-form').addEventListener('submit', async (event) => {
   const form = event.target as HTMLFormElement;
   const data = new FormData(form);
   if (!data.get('mood') || !data.get('used')) {
-    status('Please choose your mood and whether you used today.', '');
+    showStatus('Please choose your mood and whether you used today.', '');
     return;
   }
   const note = String(data.get('note') ?? '').trim();
@@ -177,7 +178,7 @@ $('checkin-form').addEventListener('submit', async (event) => {
   form.reset();
   setText('craving-value', '0');
   const result = await flush();
-  status(result === 'queued' ? 'Saved on this phone. It will be sent when you are back online.' : 'Thank you for checking in.', result === 'queued' ? 'queued' : 'saved');
+  showStatus(result === 'queued' ? 'Saved on this phone. It will be sent when you are back online.' : 'Thank you for checking in.', result === 'queued' ? 'queued' : 'saved');
   await refresh();
 });
 
@@ -192,7 +193,7 @@ $('ask').addEventListener('click', async () => {
 
 window.addEventListener('online', async () => {
   showConnection();
-  if ((await flush()) === 'sent' && outbox().length === 0) status('Back online: your check-ins are sent.', 'saved');
+  if ((await flush()) === 'sent' && outbox().length === 0) showStatus('Back online: your check-ins are sent.', 'saved');
   await refresh();
 });
 window.addEventListener('offline', () => {

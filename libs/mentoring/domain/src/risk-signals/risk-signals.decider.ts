@@ -19,7 +19,10 @@ export type NoteCheckIn = Readonly<{
 /** Run by a sweep: `today` is the site's calendar day now, so tests choose it. */
 export type LookForQuietWeek = Readonly<{ type: 'LookForQuietWeek'; data: { participantId: string; today: string; at: string } }>;
 
-export type RiskSignalCommand = NoteCheckIn | LookForQuietWeek;
+/** The participant pressed "ask my mentor to get in touch" (heard from outcomes). */
+export type NoteContactRequest = Readonly<{ type: 'NoteContactRequest'; data: { participantId: string; requestId: string; requestedAt: string } }>;
+
+export type RiskSignalCommand = NoteCheckIn | LookForQuietWeek | NoteContactRequest;
 
 export type CheckInNoted = Readonly<{
   type: 'CheckInNoted';
@@ -31,19 +34,25 @@ export type RiskSignalRaised = Readonly<{
   data: { participantId: string; reason: RiskSignalReason; onDay: string; raisedAt: string; explanation: string };
 }>;
 
-export type RiskSignalEvent = CheckInNoted | RiskSignalRaised;
+export type ContactRequestNoted = Readonly<{
+  type: 'ContactRequestNoted';
+  data: { participantId: string; requestId: string; requestedAt: string };
+}>;
+
+export type RiskSignalEvent = CheckInNoted | RiskSignalRaised | ContactRequestNoted;
 
 type Day = { craving: number; used: boolean };
 
 export type RiskSignals = Readonly<{
   checkIns: ReadonlySet<string>;
+  requests: ReadonlySet<string>;
   /** Per site-calendar day: the highest craving and whether use was reported. */
   days: Readonly<Record<string, Day>>;
   /** `<reason>@<day>` of signals raised, so each is raised once. */
   raised: ReadonlySet<string>;
 }>;
 
-export const initialRiskSignals = (): RiskSignals => ({ checkIns: new Set(), days: {}, raised: new Set() });
+export const initialRiskSignals = (): RiskSignals => ({ checkIns: new Set(), requests: new Set(), days: {}, raised: new Set() });
 
 const DAY_MS = 86_400_000;
 const shift = (day: string, by: number) => new Date(Date.parse(`${day}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10);
@@ -87,6 +96,8 @@ export const decideRiskSignals = (command: RiskSignalCommand, state: RiskSignals
       }
       return events;
     }
+    case 'NoteContactRequest':
+      return state.requests.has(command.data.requestId) ? [] : [{ type: 'ContactRequestNoted', data: command.data }];
     case 'LookForQuietWeek': {
       const { participantId, today, at } = command.data;
       const last = Object.keys(state.days).sort().at(-1);
@@ -106,6 +117,8 @@ export const evolveRiskSignals = (state: RiskSignals, event: RiskSignalEvent): R
       const day = { craving: Math.max(before?.craving ?? 0, craving), used: (before?.used ?? false) || usedToday === 'yes' };
       return { ...state, checkIns: new Set([...state.checkIns, checkInId]), days: { ...state.days, [checkedInOn]: day } };
     }
+    case 'ContactRequestNoted':
+      return { ...state, requests: new Set([...state.requests, event.data.requestId]) };
     case 'RiskSignalRaised': {
       // A quiet-week signal is keyed by the last check-in's day; the others by the day they saw.
       return { ...state, raised: new Set([...state.raised, `${event.data.reason}@${event.data.onDay}`]) };

@@ -75,6 +75,12 @@ describe('Risk signals from check-ins', () => {
     it('raises nothing before any check-in', () => given([]).when(look('2026-05-20')).then([]));
   });
 
+  it('notes a request for contact once, and raises no flag for it (the request speaks for itself)', () => {
+    const ask = { type: 'NoteContactRequest' as const, data: { participantId, requestId: 'r-1', requestedAt: '2026-05-01T10:00:00Z' } };
+    given([]).when(ask).then([{ type: 'ContactRequestNoted', data: ask.data }]);
+    given([{ type: 'ContactRequestNoted', data: ask.data }]).when(ask).then([]);
+  });
+
   it('notes a check-in heard twice once', () => {
     const once = note('2026-05-01', 9, 'yes');
     given(history(once)).when(once).then([]);
