@@ -8,3 +8,4 @@ export * from './sweepers/aftercare.sweeper';
 export * from './sweepers/sweep-schedule';
 export * from './consumers/enrolment-listener';
 export { ContactNote } from './contacts/contact-note.entity';
+export * from './companion';

@@ -6,6 +6,7 @@ import { CASELOAD_POLICY, PiiVault } from '@alongside/platform/security';
 import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { MENTORING_VIEW_ENTITIES } from '@alongside/mentoring/read-models';
 import { AftercareController, RecordAftercareCheckInHandler } from './aftercare/aftercare.controller';
+import { COMPANION_CONTROLLERS, COMPANION_PROVIDERS } from './companion';
 import { ContactNote } from './contacts/contact-note.entity';
 import { ContactsController } from './contacts/contacts.controller';
 import { LogContactHandler } from './contacts/contacts.handlers';
@@ -67,6 +68,7 @@ export class MentoringModule {
         EscalationsController,
         ProgrammeController,
         MentoringQueriesController,
+        ...COMPANION_CONTROLLERS,
       ],
       providers: [
         { provide: MENTORING_CLOCK, useValue: options.clock ?? systemClock },
@@ -89,8 +91,9 @@ export class MentoringModule {
         SweepSchedule,
         EnrolmentListener,
         ...handlers,
+        ...COMPANION_PROVIDERS,
       ],
-      exports: [MentoringLog, MentoringViews, CertificationExpirySweeper, AftercareSweeper, SweepSchedule, EnrolmentListener, MENTORING_CLOCK, CASELOAD_POLICY],
+      exports: [...COMPANION_PROVIDERS, MentoringLog, MentoringViews, CertificationExpirySweeper, AftercareSweeper, SweepSchedule, EnrolmentListener, MENTORING_CLOCK, CASELOAD_POLICY],
     };
   }
 }
