@@ -179,7 +179,7 @@ export class EventConsumer {
         if (isOutage(error)) {
           attempt--;
           outages++;
-          this.logger.warn({ err: error, consumer: this.options.name, ...origin }, 'database unreachable; waiting to handle the message');
+          this.logger.warn({ err: error, consumer: this.options.name, ...facts(event), ...origin }, 'database unreachable; waiting to handle the message');
           await pause(Math.min(10_000, 250 * 2 ** Math.min(outages, 6)), this.stopping.signal);
           if (this.stopping.signal.aborted) return 'interrupted';
           await heartbeat();
@@ -190,7 +190,7 @@ export class EventConsumer {
           return 'dead-lettered';
         }
         this.logger.warn(
-          { err: error, consumer: this.options.name, eventId: event.id, eventType: event.type, attempt, ...origin },
+          { err: error, consumer: this.options.name, ...facts(event), attempt, ...origin },
           'handler failed; retrying',
         );
         await pause(delayAfter(this.retry, attempt), this.stopping.signal);
@@ -277,6 +277,14 @@ export class EventConsumer {
     this.metrics.deadLettered(origin.topic, reason);
   }
 }
+
+/** What a log line about an event carries, so the on-call engineer can follow the fact across services. */
+const facts = (event: ConsumedEvent) => ({
+  eventId: event.id,
+  eventType: event.type,
+  siteId: event.metadata.siteId,
+  correlationId: event.metadata.correlationId,
+});
 
 const errorText = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
 import { createTestDatabase, testKafka, uniqueTopic, waitFor, type TestDatabase } from '@alongside/platform/testing';
-import type { Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import { eventsTableHead, seedParticipants } from '../fixtures/enrolment-log';
@@ -129,6 +129,22 @@ describe('Kafka relay', () => {
       for (const { stream } of more) expect(byKey.get(stream)).toEqual([0, 1, 2, 3, 4]);
       for (const positions of byKey.values()) expect(inStreamOrder(positions)).toBe(true);
       expect(relay.status().leader).toBe(false);
+    });
+  });
+
+  describe('when the broker cannot be reached', () => {
+    it('reports itself not ready, moves no checkpoint, and still stops promptly', async () => {
+      const before = await checkpoint();
+      await seedParticipants(store, { streams: 1, eventsPerStream: 3 });
+      const nowhere = new Kafka({ clientId: 'relay-test', brokers: ['127.0.0.1:1'], retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+      const relay = new KafkaRelay({ ...options, kafka: nowhere, logger: { ...options.logger!, error: () => undefined } });
+      relay.start();
+      await waitFor(() => !relay.readiness().up, { what: 'the relay to report the broker unreachable' });
+      expect(relay.readiness().details).toMatchObject({ leader: true, lastError: expect.stringContaining('Connection') });
+      const stopping = Date.now();
+      await relay.stop();
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+      expect(await checkpoint()).toBe(before);
     });
   });
 });

@@ -42,6 +42,8 @@ export type KafkaRelayOptions = Readonly<{
   leaseRetryMs?: number;
   /** How long stop() lets the in-flight batch finish before it disconnects the producer under it. */
   stopTimeoutMs?: number;
+  /** How long a produce request may wait for its acknowledgement before it counts as failed. */
+  sendTimeoutMs?: number;
   /**
    * kafkajs's idempotent producer (acks -1, one request in flight) keeps a retried produce request
    * from duplicating messages. It is only safe with sends that never overlap (kafkajs#598); the
@@ -107,6 +109,7 @@ export class KafkaRelay {
       idleMs: 100,
       leaseRetryMs: 1_000,
       stopTimeoutMs: 15_000,
+      sendTimeoutMs: 30_000,
       idempotent: true,
       metrics: new Registry(),
       logger: defaultLogger(`relay:${options.name}`),
@@ -289,8 +292,29 @@ export class KafkaRelay {
     const unseen = [...perTopic.keys()].filter((topic) => !this.knownTopics.has(topic));
     if (unseen.length > 0) await this.createTopics(unseen);
     const producer = await this.connectedProducer();
-    for (const topicMessages of requests) await producer.sendBatch({ acks: -1, topicMessages });
+    for (const topicMessages of requests) await this.acknowledged(producer.sendBatch({ acks: -1, topicMessages }));
     return perTopic;
+  }
+
+  /**
+   * The idempotent producer retries a send without end while the broker is away. Past
+   * `sendTimeoutMs` the relay calls it a failure instead: readiness reports the broker down, and
+   * the send is retried from the checkpoint on a fresh producer once the broker answers again.
+   */
+  private async acknowledged<T>(send: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Kafka did not acknowledge within ${this.options.sendTimeoutMs} ms`)),
+        this.options.sendTimeoutMs,
+      );
+    });
+    send.catch(() => undefined); // if the timeout wins, the abandoned send's rejection is expected
+    try {
+      return await Promise.race([send, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async prepareTopics(): Promise<void> {
