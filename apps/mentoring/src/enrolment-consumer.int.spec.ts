@@ -35,15 +35,15 @@ const as = async (claims: Parameters<typeof mintDevToken>[0]) => `Bearer ${await
 const manager = () => as({ roles: ['site-manager'], sites: [north] });
 const mentor = () => as({ roles: ['peer-mentor'], sites: [north], mentorId });
 
-type Heard = 'ConsentGranted' | 'ConsentRevoked' | 'Discharged';
+type Heard = 'SiteConfigured' | 'ConsentGranted' | 'ConsentRevoked' | 'Discharged';
 
 /** An enrolment event as enrolment's relay publishes it, from its contract's example. */
-const enrolmentMessage = <T extends Heard>(type: T, participantId: string, data: Partial<(typeof enrolmentEventExamples)[T]['data']> = {}) => {
+const enrolmentMessage = <T extends Heard>(type: T, participantId: string | null, data: Partial<(typeof enrolmentEventExamples)[T]['data']> = {}) => {
   const id = randomUUID();
   const message = toEventMessage({
     id,
     type,
-    data: { ...enrolmentEventExamples[type].data, participantId, siteId: north, ...data },
+    data: { ...enrolmentEventExamples[type].data, ...(participantId && { participantId }), siteId: north, ...data },
     metadata: {
       siteId: north,
       schemaVersion: enrolmentSchemaVersions[type],
@@ -52,7 +52,7 @@ const enrolmentMessage = <T extends Heard>(type: T, participantId: string, data:
       actor: { sub: 'clinician-1', role: 'clinician' },
       occurredAt: now.toISOString(),
     },
-    streamId: `enrolment.participant-${north}-${participantId}`,
+    streamId: participantId ? `enrolment.participant-${north}-${participantId}` : `enrolment.site-${north}`,
     streamPosition: 0n,
     globalPosition: 1n,
   } as never);
@@ -140,9 +140,12 @@ describe('Mentoring hears enrolment on Kafka', () => {
     expect(refused.body.detail).toMatch(/consent for peer contact/);
   });
 
-  it('moves an active match into aftercare when the participant is discharged', async () => {
+  it("moves an active match into aftercare when the participant is discharged, on the site's follow-up schedule", async () => {
     const participantId = randomUUID();
-    await publish(enrolmentMessage('ConsentGranted', participantId).message);
+    await publish(
+      enrolmentMessage('SiteConfigured', null, { followUpSchedule: { daysAfterDischarge: [60, 14] }, revision: 1 }).message,
+      enrolmentMessage('ConsentGranted', participantId).message,
+    );
     let matchId = '';
     await waitFor(async () => {
       const response = await propose(participantId);
@@ -153,7 +156,9 @@ describe('Mentoring hears enrolment on Kafka', () => {
     await projected(participantId, 'active');
     await publish(enrolmentMessage('Discharged', participantId, { dischargedAt: '2025-03-10T12:00:00.000Z' }).message);
     await waitFor(async () => (await eventsOf(matchStream(north, matchId))).includes('AftercareStarted'), { timeoutMs: 30_000, what: 'aftercare' });
-    expect(await eventsOf(matchStream(north, matchId))).toEqual(['MatchProposed', 'MatchAccepted', 'AftercareStarted']);
+    const events = (await store.readStream(matchStream(north, matchId))).events;
+    expect(events.map((e) => e.type)).toEqual(['MatchProposed', 'MatchAccepted', 'AftercareStarted']);
+    expect((events[2].data as { checkIns: { day: number }[] }).checkIns.map((c) => c.day)).toEqual([14, 60]);
   });
 
   it('parks a malformed message on the dead-letter topic and still hears the next one', async () => {

@@ -203,6 +203,10 @@ export const mentoringEventExamples: { [T in MentoringEventType]: MentoringEvent
       setAt: '2025-01-02T09:00:00-05:00',
     },
   },
+  SiteFollowUpScheduleHeard: {
+    type: 'SiteFollowUpScheduleHeard',
+    data: { daysAfterDischarge: [7, 30, 90, 180], revision: 1, sourceEventId: 'f7a8b9c0-d1e2-4f3a-8b4c-5d6e7f8a9b21', configuredAt: '2025-01-06T15:00:00.000Z' },
+  },
   CommunityResourceListed: {
     type: 'CommunityResourceListed',
     data: {

@@ -30,6 +30,7 @@ export const schemaVersions: Readonly<Record<MentoringEventType, number>> = {
   EscalationAcknowledged: 1,
   EscalationResolved: 1,
   MentoringPolicySet: 1,
+  SiteFollowUpScheduleHeard: 1,
   CommunityResourceListed: 1,
   CommunityResourceWithdrawn: 1,
 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { siteId as toSiteId, type Event } from '@alongside/platform/event-sourcing';
 import type { CommandContext } from '@alongside/platform/event-store';
 import type { ConsumedEvent, EventHandler } from '@alongside/platform/messaging-kafka';
-import type { ConsentEnded, ConsentGranted, ConsentRevoked, Discharged } from '@alongside/enrolment/contracts';
+import type { ConsentEnded, ConsentGranted, ConsentRevoked, Discharged, SiteConfigured } from '@alongside/enrolment/contracts';
 import {
   matchDecider,
   matchStream,
@@ -15,7 +15,7 @@ import { MentoringLog } from '../shared/mentoring-log';
 import { MentoringViews } from '../queries/mentoring-views';
 
 /** The enrolment events mentoring hears; everything else on the topic is passed over. */
-export const HEARD_FROM_ENROLMENT = ['ConsentGranted', 'ConsentRevoked', 'ConsentEnded', 'Discharged'] as const;
+export const HEARD_FROM_ENROLMENT = ['SiteConfigured', 'ConsentGranted', 'ConsentRevoked', 'ConsentEnded', 'Discharged'] as const;
 
 const forPeerSupport = (data: { purpose: string; recipient: { kind: string } }) =>
   data.purpose === 'peer-support' || data.recipient.kind === 'peer-support';
@@ -45,6 +45,7 @@ export class EnrolmentListener {
     ConsentRevoked: (event) => this.consentWithdrawn(event as ConsumedEvent<ConsentRevoked>, (event.data as ConsentRevoked['data']).revokedAt),
     ConsentEnded: (event) => this.consentWithdrawn(event as ConsumedEvent<ConsentEnded>, event.metadata.occurredAt),
     Discharged: (event) => this.discharged(event as ConsumedEvent<Discharged>),
+    SiteConfigured: (event) => this.siteConfigured(event as ConsumedEvent<SiteConfigured>),
   };
 
   private contextOf(event: ConsumedEvent<Event>, what: string): CommandContext {
@@ -56,6 +57,21 @@ export class EnrolmentListener {
       actor: { sub: 'mentoring-enrolment-listener', role: 'system' },
       occurredAt: event.metadata.occurredAt,
     };
+  }
+
+  /** The site's aftercare follow-up schedule becomes its check-in days (DESIGN §5: a discharge moves a match into aftercare). */
+  private async siteConfigured(event: ConsumedEvent<SiteConfigured>): Promise<void> {
+    const { data } = event;
+    const context = this.contextOf(event, 'site-configured');
+    await this.log.handle(
+      programmeStream(context.siteId),
+      programmeDecider,
+      {
+        type: 'RecordSiteFollowUpSchedule',
+        data: { daysAfterDischarge: data.followUpSchedule.daysAfterDischarge, revision: data.revision, sourceEventId: event.id, configuredAt: data.configuredAt },
+      },
+      context,
+    );
   }
 
   private async consentGranted(event: ConsumedEvent<ConsentGranted>): Promise<void> {

@@ -19,6 +19,23 @@ export type MentoringPolicySet = Readonly<{
   };
 }>;
 
+/**
+ * The aftercare follow-up schedule enrolment published for the site (its `SiteConfigured`),
+ * recorded as mentoring's own fact. It sets the check-in days like a policy set here would: the
+ * later of the two wins. Older or repeated revisions are not recorded.
+ */
+export type SiteFollowUpScheduleHeard = Readonly<{
+  type: 'SiteFollowUpScheduleHeard';
+  data: {
+    /** Days after discharge, ascending, without repeats. */
+    daysAfterDischarge: number[];
+    /** The site configuration's revision it came with. */
+    revision: number;
+    sourceEventId: string;
+    configuredAt: string;
+  };
+}>;
+
 /** An organisation or meeting in the site's directory; no person is named here. */
 export type CommunityResourceListed = Readonly<{
   type: 'CommunityResourceListed';
@@ -39,4 +56,4 @@ export type CommunityResourceWithdrawn = Readonly<{
   data: { resourceId: string; withdrawnAt: string };
 }>;
 
-export type ProgrammeEvent = MentoringPolicySet | CommunityResourceListed | CommunityResourceWithdrawn;
+export type ProgrammeEvent = MentoringPolicySet | SiteFollowUpScheduleHeard | CommunityResourceListed | CommunityResourceWithdrawn;

@@ -161,6 +161,12 @@ const dataOf: Record<MentoringEventType, Record<string, JsonSchema>> = {
     setBy: text(200),
     setAt: instant,
   },
+  SiteFollowUpScheduleHeard: {
+    daysAfterDischarge: listOf(checkInDay, 1),
+    revision: integer(1, 1_000_000),
+    sourceEventId: uuid,
+    configuredAt: instant,
+  },
   CommunityResourceListed: {
     resourceId: uuid,
     category: oneOf(RESOURCE_CATEGORIES),

@@ -19,4 +19,10 @@ export type ListCommunityResource = Command<
 
 export type WithdrawCommunityResource = Command<'WithdrawCommunityResource', { resourceId: string; at: string }>;
 
-export type ProgrammeCommand = SetMentoringPolicy | ListCommunityResource | WithdrawCommunityResource;
+/** What enrolment's SiteConfigured said about aftercare follow-ups; heard, so never refused. */
+export type RecordSiteFollowUpSchedule = Command<
+  'RecordSiteFollowUpSchedule',
+  { daysAfterDischarge: readonly number[]; revision: number; sourceEventId: string; configuredAt: string }
+>;
+
+export type ProgrammeCommand = SetMentoringPolicy | RecordSiteFollowUpSchedule | ListCommunityResource | WithdrawCommunityResource;

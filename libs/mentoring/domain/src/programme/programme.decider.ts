@@ -12,7 +12,7 @@ import {
 } from './programme.errors';
 import type { Programme } from './programme.state';
 
-export const initialState = (): Programme => ({ policy: DEFAULT_MENTORING_POLICY, resources: {} });
+export const initialState = (): Programme => ({ policy: DEFAULT_MENTORING_POLICY, siteScheduleRevision: 0, resources: {} });
 
 export const decide = (command: ProgrammeCommand, programme: Programme): ProgrammeEvent[] => {
   switch (command.type) {
@@ -27,6 +27,14 @@ export const decide = (command: ProgrammeCommand, programme: Programme): Program
         throw new AcknowledgementLimitsOutOfOrder();
       }
       return [{ type: 'MentoringPolicySet', data: { ...policy, aftercareCheckInDays: [...days], setBy, setAt: at } }];
+    }
+    case 'RecordSiteFollowUpSchedule': {
+      const { daysAfterDischarge, revision, sourceEventId, configuredAt } = command.data;
+      // Configurations may arrive again or out of order: only a newer revision changes anything.
+      if (revision <= programme.siteScheduleRevision) return [];
+      const days = [...new Set(daysAfterDischarge)].filter((d) => Number.isInteger(d) && d >= 1 && d <= 3650).sort((a, b) => a - b);
+      if (days.length === 0) return [];
+      return [{ type: 'SiteFollowUpScheduleHeard', data: { daysAfterDischarge: days, revision, sourceEventId, configuredAt } }];
     }
     case 'ListCommunityResource': {
       const { at, ...resource } = command.data;
@@ -48,6 +56,10 @@ export const evolve = (programme: Programme, event: ProgrammeEvent): Programme =
     case 'MentoringPolicySet': {
       const { setBy: _by, setAt: _at, ...policy } = event.data;
       return { ...programme, policy };
+    }
+    case 'SiteFollowUpScheduleHeard': {
+      const { daysAfterDischarge, revision } = event.data;
+      return { ...programme, siteScheduleRevision: revision, policy: { ...programme.policy, aftercareCheckInDays: daysAfterDischarge } };
     }
     case 'CommunityResourceListed': {
       const { resourceId, category } = event.data;

@@ -60,4 +60,33 @@ describe("A site's mentoring programme", () => {
     given([]).when(withdraw).thenThrows(ResourceNotFound);
     given([ex.CommunityResourceListed, ex.CommunityResourceWithdrawn]).when(withdraw).thenThrows(ResourceAlreadyWithdrawn);
   });
+
+  describe("hearing the site's follow-up schedule from enrolment", () => {
+    const heard = ex.SiteFollowUpScheduleHeard;
+    const record = (over: Partial<Extract<ProgrammeCommand, { type: 'RecordSiteFollowUpSchedule' }>['data']> = {}): ProgrammeCommand => ({
+      type: 'RecordSiteFollowUpSchedule',
+      data: { ...heard.data, ...over },
+    });
+
+    it('records it, and its days become the aftercare check-in days', () => {
+      given([]).when(record()).then([heard]);
+      expect(fold(programmeDecider, [{ ...heard, data: { ...heard.data, daysAfterDischarge: [14, 60] } }]).policy.aftercareCheckInDays).toEqual([14, 60]);
+    });
+
+    it('sorts the days and drops repeats', () =>
+      given([]).when(record({ daysAfterDischarge: [90, 7, 30, 7] })).then([{ ...heard, data: { ...heard.data, daysAfterDischarge: [7, 30, 90] } }]));
+
+    it('records nothing for a revision it already has or an older one', () => {
+      const second = { ...heard, data: { ...heard.data, revision: 2 } };
+      given([second]).when(record({ revision: 2 })).then([]);
+      given([second]).when(record({ revision: 1 })).then([]);
+    });
+
+    it('keeps the site-manager policy set after it, and gives way to a newer site revision', () => {
+      const afterPolicy = fold(programmeDecider, [heard, { ...ex.MentoringPolicySet, data: { ...ex.MentoringPolicySet.data, aftercareCheckInDays: [10, 20] } }]);
+      expect(afterPolicy.policy.aftercareCheckInDays).toEqual([10, 20]);
+      const newer = { ...heard, data: { ...heard.data, revision: 2, daysAfterDischarge: [5] } };
+      expect(fold(programmeDecider, [heard, ex.MentoringPolicySet, newer]).policy.aftercareCheckInDays).toEqual([5]);
+    });
+  });
 });

@@ -6,5 +6,7 @@ export type CommunityResource = Readonly<{ resourceId: string; category: Resourc
 /** A site's mentoring programme: its policy and its directory of community resources. */
 export type Programme = Readonly<{
   policy: MentoringPolicy;
+  /** The latest site configuration revision whose follow-up schedule was recorded; 0 for none. */
+  siteScheduleRevision: number;
   resources: Readonly<Record<string, CommunityResource>>;
 }>;
