@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { QUIET_DAYS, riskSignalsDecider } from '@alongside/mentoring/domain';
 import { siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { MENTORING_CLOCK, type MentoringClock } from '../shared/mentoring-clock';
+import { SWEEP_INTERVAL_MS } from '../sweepers/sweep-schedule';
 import { MentoringLog } from '../shared/mentoring-log';
 import { CompanionListener } from './companion-listener';
 import { CompanionSignals } from './companion-signals';
@@ -12,13 +13,34 @@ import { companionStream } from './companion-stream';
  * site's time zone yet, and a week's silence does not hinge on a few hours.
  */
 @Injectable()
-export class QuietWeekSweeper {
+export class QuietWeekSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QuietWeekSweeper.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
   constructor(
     private readonly log: MentoringLog,
     private readonly signals: CompanionSignals,
     private readonly listener: CompanionListener,
     @Inject(MENTORING_CLOCK) private readonly clock: MentoringClock,
+    @Inject(SWEEP_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
+
+  /** On the mentoring sweepers' interval (0 in tests: called by hand). */
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep()
+        .catch((error: Error) => this.logger.error(`quiet-week sweep failed: ${error.message}`))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
 
   async sweep(): Promise<number> {
     const now = this.clock();
