@@ -6,7 +6,8 @@ import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@along
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { mentoringUpcasters } from '@alongside/mentoring/contracts';
-import { EnrolmentListener, HEARD_FROM_ENROLMENT, MentoringModule, type MentoringModuleOptions } from '@alongside/mentoring/application';
+import { CompanionListener, EnrolmentListener, HEARD_FROM_COMPANION, HEARD_FROM_ENROLMENT, MentoringModule, type MentoringModuleOptions } from '@alongside/mentoring/application';
+import { checkInEventSchemas, OUTCOMES_EVENTS_TOPIC, outcomesUpcasters } from '@alongside/outcomes/contracts';
 import { DataSource } from 'typeorm';
 import { logHeadOf, MentoringProjections } from './mentoring-projections';
 
@@ -58,8 +59,8 @@ export class MentoringAppModule {
       background.push(
         EventConsumersModule.forRootAsync({
           imports: [mentoring],
-          inject: [SERVICE_CONFIG, EnrolmentListener],
-          useFactory: (config: ServiceConfig, listener: EnrolmentListener) => [
+          inject: [SERVICE_CONFIG, EnrolmentListener, CompanionListener],
+          useFactory: (config: ServiceConfig, listener: EnrolmentListener, companion: CompanionListener) => [
             {
               // A test's own prefix gets its own group: kafkajs assigns a group's partitions as if every
               // member subscribed to the same topics.
@@ -69,6 +70,17 @@ export class MentoringAppModule {
               handlers: listener.handlers,
               schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_ENROLMENT.map((type) => [type, enrolmentEventJsonSchemas[type]]))),
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
+              connection: connectionOf(config),
+              schema: config.context,
+            },
+            {
+              // The participant's companion check-ins and requests for contact (risk flags on the caseload).
+              name: prefix === 'alongside' ? 'mentoring.companion' : `${prefix}.mentoring.companion`,
+              kafka: kafkaOf(config, 'mentoring-companion-consumer'),
+              topics: [prefix === 'alongside' ? OUTCOMES_EVENTS_TOPIC : `${prefix}.outcomes.events`],
+              handlers: companion.handlers,
+              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_COMPANION.map((type) => [type, checkInEventSchemas[type]]))),
+              upcasters: UpcasterRegistry.merge(outcomesUpcasters),
               connection: connectionOf(config),
               schema: config.context,
             },
