@@ -1,5 +1,5 @@
 import { newStream, sampleEvents } from '@alongside/platform/event-store';
-import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { Client } from 'pg';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -54,7 +54,11 @@ describe('Global positions', () => {
 
     const { events } = await store.readStream(stream);
     expect(events.map((e) => e.globalPosition)).toEqual([9007199254740994n, 9007199254740995n]);
-    const log = await store.readAll({ after: 9007199254740993n });
+    // Visible in the log once no older transaction in the cluster is running (other test files').
+    const log = await waitFor(async () => {
+      const page = await store.readAll({ after: 9007199254740993n });
+      return page.events.length === 2 ? page : null;
+    }, { what: 'the two events in the global log' });
     expect(log.events.map((e) => e.globalPosition)).toEqual([9007199254740994n, 9007199254740995n]);
     expect(log.position).toBe(9007199254740995n);
   });

@@ -77,13 +77,14 @@ export const statementsFor = (s: string) => {
     /**
      * Only transactions below the snapshot's xmin have finished; positions are handed out in
      * transaction order (migration 2), so nothing still running holds a position below these.
+     * The subquery takes the snapshot's xmin once, not once per row.
      */
     readAll: {
       name: `${s}.read-all`,
       text: `
         SELECT ${recordedColumns}
         FROM ${s}.events
-        WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE global_position > $1 AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
         ORDER BY events.global_position -- the column: the output of the same name is text
         LIMIT $2`,
     },
