@@ -1,0 +1,1 @@
+export { ParticipantScheduleController, UpcomingSessionDto } from './participant-schedule.controller';
