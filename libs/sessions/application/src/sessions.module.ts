@@ -11,6 +11,7 @@ import { ChangeMembershipHandler, CreateGroupHandler } from './groups/groups.han
 import { SessionsQueriesController } from './queries/queries.controller';
 import { SessionsReads } from './queries/sessions-reads';
 import { SessionsTables } from './queries/sessions-tables';
+import { ParticipantScheduleController } from './participant-schedule';
 import { SessionsController } from './sessions/sessions.controller';
 import { ChangeSessionHandler, ScheduleAdHocSessionHandler, ScheduleSessionsHandler } from './sessions/sessions.handlers';
 import { SESSIONS_CLOCK, systemClock, type SessionsClock } from './shared/sessions-clock';
@@ -30,7 +31,7 @@ export class SessionsModule {
       module: SessionsModule,
       // The views' entities are registered too, so the projection's EntityManager knows their metadata.
       imports: [TypeOrmModule.forFeature([GroupNote, ...SESSIONS_VIEW_ENTITIES])],
-      controllers: [GroupsController, SessionsController, SessionsQueriesController],
+      controllers: [GroupsController, SessionsController, SessionsQueriesController, ParticipantScheduleController],
       providers: [
         { provide: SESSIONS_CLOCK, useValue: options.clock ?? systemClock },
         {
