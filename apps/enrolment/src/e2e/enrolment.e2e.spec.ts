@@ -77,6 +77,27 @@ describe('Sites', () => {
   });
 });
 
+describe('Queries', () => {
+  it.each([
+    ['/sites/north/census?programme=spa', 'programme'],
+    ['/sites/north/episodes?status=gone', 'status'],
+    ['/sites/north/episodes?limit=0', 'limit'],
+    ['/sites/north/transfers/incoming?overdue=maybe', 'overdue'],
+    ['/sites/north/transfers/outgoing?status=lost', 'status'],
+    ['/sites/north/participants', 'name'],
+    ['/sites/north/participants?name=ana&limit=500', 'limit'],
+    ['/sites/north/reference-data?version=zero', 'version'],
+  ])('answers 400 naming the field for %s', async (path, field) => {
+    const response = await service.http().get(path).set('Authorization', await manager());
+    expect(problem(response)).toMatchObject({ status: 400, type: expect.stringMatching(/problem\+json/), body: { errors: expect.arrayContaining([expect.objectContaining({ field })]) } });
+  });
+
+  it('answers 400 for a participant id that is not a UUID', async () => {
+    const response = await service.http().get('/sites/north/participants/ana/consents?status=sometimes').set('Authorization', await manager());
+    expect(response.status).toBe(400);
+  });
+});
+
 describe('Participants', () => {
   let participantId: string;
 
@@ -138,6 +159,14 @@ describe('Participants', () => {
     const versions = await service.app.get(DataSource).query('select count(*)::int as n from enrolment.enrolment_personal_details where participant_id = $1', [participantId]);
     expect(versions[0].n).toBe(2);
     expect((await service.http().get('/sites/north/participants').query({ name: 'ortega' }).set('Authorization', auth)).body.items).toHaveLength(1);
+  });
+
+  it("gives a facilitator only the name the participant goes by, and audits it", async () => {
+    const facilitator = await bearer({ roles: ['facilitator'] });
+    const card = await service.http().get(`/sites/north/participants/${participantId}/name-card`).set('Authorization', facilitator).expect(200);
+    expect(card.body).toEqual({ participantId, displayName: 'Annie L.', pronouns: 'she/her', preferredLanguage: 'es' });
+    await service.http().get(`/sites/north/participants/${participantId}`).set('Authorization', facilitator).expect(403);
+    await eventually(async () => (await ofType('PersonLevelDataRead', (d) => d.participantId === participantId && d.purpose === 'health-care-operations')).length === 1);
   });
 
   it('answers 404 for a participant of another site, and for no one', async () => {

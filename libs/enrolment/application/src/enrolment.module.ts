@@ -39,6 +39,8 @@ import { FindParticipantsController } from './queries/find-participants/find-par
 import { FindParticipantsHandler } from './queries/find-participants/find-participants.query';
 import { ParticipantEpisodesController } from './queries/participant-episodes/participant-episodes.controller';
 import { GetParticipantEpisodesHandler } from './queries/participant-episodes/participant-episodes.query';
+import { NameCardController } from './queries/name-card/name-card.controller';
+import { GetNameCardHandler } from './queries/name-card/name-card.query';
 import { ParticipantController } from './queries/participant/participant.controller';
 import { GetParticipantHandler } from './queries/participant/participant.query';
 import { ReferenceDataController } from './queries/reference-data/reference-data.controller';
@@ -75,6 +77,7 @@ const controllers: Type<unknown>[] = [
   RegisterParticipantController,
   FindParticipantsController,
   ParticipantController,
+  NameCardController,
   CorrectDetailsController,
   EraseParticipantController,
   GrantConsentController,
@@ -110,6 +113,7 @@ const handlers: Provider[] = [
   DeclineTransferHandler,
   GetSiteConfigurationHandler,
   GetParticipantHandler,
+  GetNameCardHandler,
   FindParticipantsHandler,
   GetParticipantEpisodesHandler,
   GetCensusHandler,

@@ -26,4 +26,6 @@ export class EnrolmentTables {
   }
 }
 
-export const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+export const instant = (value: Date | string): string => new Date(value).toISOString();
+
+export const iso = (value: Date | string | null): string | null => (value === null ? null : instant(value));

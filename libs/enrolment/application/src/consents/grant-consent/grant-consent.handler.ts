@@ -6,11 +6,12 @@ import { SiteCalendar } from '../../sites/site-calendar';
 import { GrantConsent } from './grant-consent.command';
 import type { ConsentExpiryDto, ConsentGrantedDto, ConsentRecipientDto } from './grant-consent.dto';
 
-// The DTO has been validated: each kind carries the field it needs.
+// The DTO has been validated: each kind carries the field it needs (ValidateIf on the kind).
 const recipientOf = (dto: ConsentRecipientDto): ConsentRecipient =>
-  dto.kind === 'organisation' ? { kind: 'organisation', organisationName: dto.organisationName! } : { kind: dto.kind, siteId: dto.siteId! };
+  dto.kind === 'organisation' ? { kind: 'organisation', organisationName: String(dto.organisationName) } : { kind: dto.kind, siteId: String(dto.siteId) };
 
-const expiryOf = (dto: ConsentExpiryDto): ConsentExpiry => (dto.kind === 'date' ? { kind: 'date', on: dto.on! } : { kind: 'event', event: dto.event! });
+const expiryOf = (dto: ConsentExpiryDto): ConsentExpiry =>
+  dto.kind === 'date' ? { kind: 'date', on: String(dto.on) } : { kind: 'event', event: dto.event ?? 'discharge' };
 
 @CommandHandler(GrantConsent)
 export class GrantConsentHandler implements ICommandHandler<GrantConsent> {

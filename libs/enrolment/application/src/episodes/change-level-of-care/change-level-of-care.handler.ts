@@ -14,13 +14,14 @@ export class ChangeLevelOfCareHandler implements ICommandHandler<ChangeLevelOfCa
 
   async execute({ siteId, participantId, episodeId, change, origin }: ChangeLevelOfCare): Promise<LevelOfCareChangedDto> {
     const { terms, now, clock } = await this.calendar.at(siteId);
-    const { state } = await this.records.decide(
+    const { events } = await this.records.decide(
       siteId,
       participantId,
       { type: 'ChangeLevelOfCare', data: { episodeId, ...change, site: terms, now, referenceDataVersion } },
       commandContext(origin, siteId, clock),
     );
-    const episode = state.episodes.find((e) => e.episodeId === episodeId)!;
-    return { episodeId, levelOfCare: episode.levelOfCare, programme: episode.programme };
+    const [changed] = events;
+    if (changed?.type !== 'LevelOfCareChanged') throw new Error('a change of level of care decides a LevelOfCareChanged');
+    return { episodeId, levelOfCare: changed.data.toLevel, programme: changed.data.toProgramme };
   }
 }

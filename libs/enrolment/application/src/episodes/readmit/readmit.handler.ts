@@ -15,13 +15,15 @@ export class ReadmitParticipantHandler implements ICommandHandler<ReadmitPartici
   async execute({ siteId, participantId, admission, origin }: ReadmitParticipant): Promise<ReadmittedDto> {
     const { terms, now, clock } = await this.calendar.at(siteId);
     const episodeId = newIdFor(origin, 'episode');
-    const { state } = await this.records.decide(
+    const { events } = await this.records.decide(
       siteId,
       participantId,
       { type: 'Readmit', data: { episodeId, ...admission, site: terms, now, referenceDataVersion } },
       commandContext(origin, siteId, clock),
     );
-    const episode = state.episodes.find((e) => e.episodeId === episodeId)!;
-    return { episodeId, previousEpisodeId: episode.previousEpisodeId! };
+    // On a repeat these are the first readmission's events.
+    const [readmitted] = events;
+    if (readmitted?.type !== 'Readmitted') throw new Error('a readmission decides a Readmitted');
+    return { episodeId, previousEpisodeId: readmitted.data.previousEpisodeId };
   }
 }

@@ -3,7 +3,7 @@ import type { SiteId } from '@alongside/platform/event-sourcing';
 import { NotFoundHere } from '@alongside/platform/security';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
 import { SiteCalendar } from '../../sites/site-calendar';
-import { EnrolmentTables, iso } from '../enrolment-tables';
+import { EnrolmentTables, instant, iso } from '../enrolment-tables';
 import type { ConsentsQueryDto, ConsentView } from './consents.dto';
 
 export class ListConsents extends Query<Page<ConsentView>> {
@@ -69,13 +69,13 @@ export class ListConsentsHandler implements IQueryHandler<ListConsents> {
         informationCategories: row.information_categories,
         expiry: row.expiry,
         signedOn: row.signed_on,
-        grantedAt: iso(row.granted_at)!,
+        grantedAt: instant(row.granted_at),
         revokedAt: iso(row.revoked_at),
         endedOn: row.ended_on,
         active: row.active,
         referenceDataVersion: row.reference_data_version,
       }),
-      (row) => [iso(row.granted_at)!, row.consent_id],
+      (row) => [instant(row.granted_at), row.consent_id],
     );
   }
 }

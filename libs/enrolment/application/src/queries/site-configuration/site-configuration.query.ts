@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { NotFoundHere } from '@alongside/platform/security';
-import { EnrolmentTables, iso } from '../enrolment-tables';
+import { EnrolmentTables, instant } from '../enrolment-tables';
 import type { SiteConfigurationView } from './site-configuration.dto';
 
 export class GetSiteConfiguration extends Query<SiteConfigurationView> {
@@ -39,7 +39,7 @@ export class GetSiteConfigurationHandler implements IQueryHandler<GetSiteConfigu
       followUpSchedule: row.follow_up_schedule,
       payerRulesRef: row.payer_rules_ref,
       revision: row.revision,
-      configuredAt: iso(row.configured_at)!,
+      configuredAt: instant(row.configured_at),
       referenceDataVersion: row.reference_data_version,
     };
   }

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_CLOCK, type Clock } from '../../shared/clock';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
-import { EnrolmentTables, iso } from '../enrolment-tables';
+import { EnrolmentTables, instant, iso } from '../enrolment-tables';
 import type { TransfersQueryDto, TransferView } from './transfers.dto';
 
 export class ListTransfers extends Query<Page<TransferView>> {
@@ -73,8 +73,8 @@ export class ListTransfersHandler implements IQueryHandler<ListTransfers> {
         requestedProgramme: row.requested_programme,
         requestedLevelOfCare: row.requested_level_of_care,
         reason: row.reason,
-        requestedAt: iso(row.requested_at)!,
-        respondBy: iso(row.respond_by)!,
+        requestedAt: instant(row.requested_at),
+        respondBy: instant(row.respond_by),
         status: row.status,
         overdue: row.overdue,
         answeredAt: iso(row.answered_at),
@@ -82,7 +82,7 @@ export class ListTransfersHandler implements IQueryHandler<ListTransfers> {
         destinationEpisodeId: row.destination_episode_id,
         admittedOn: row.admitted_on,
       }),
-      (row) => [iso(row.requested_at)!, row.transfer_id],
+      (row) => [instant(row.requested_at), row.transfer_id],
     );
   }
 }
