@@ -22,13 +22,14 @@ const token = (() => {
   return localStorage.getItem('alongside.token') ?? '';
 })();
 const claims: Claims = token ? JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) : { sites: [], participantId: '' };
-const base = `/api/sites/${encodeURIComponent(claims.sites[0] ?? '')}/participants/${encodeURIComponent(claims.participantId)}`;
+const path = `/sites/${encodeURIComponent(claims.sites[0] ?? '')}/participants/${encodeURIComponent(claims.participantId)}`;
 const uuid = () => crypto.randomUUID();
 const outbox = (): Pending[] => JSON.parse(localStorage.getItem(OUTBOX) ?? '[]');
 const saveOutbox = (items: Pending[]) => localStorage.setItem(OUTBOX, JSON.stringify(items));
 
-const call = async (path: string, init: RequestInit = {}) => {
-  const response = await fetch(base + path, {
+/** `service` '' is outcomes; 'mentoring' and 'sessions' go through the same origin to those services. */
+const call = async (route: string, init: RequestInit = {}, service = '') => {
+  const response = await fetch(`/api${service ? `/${service}` : ''}${path}${route}`, {
     ...init,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
   });
@@ -104,7 +105,7 @@ const render = (view: Companion) => {
   );
   setText('policy', view.lapsePolicy);
   setText('mentor', view.hasMentor ? (view.lastMentorContactAt ? `Last time with your mentor: ${dayName(view.lastMentorContactAt)}.` : 'Your mentor is here for you.') : 'You have no mentor matched yet; your clinic can arrange one.');
-  setText('groups', view.lastGroupAttendedOn ? `Last group you joined: ${longDate(view.lastGroupAttendedOn)}.` : 'Your groups will show here.');
+  setText('groups', view.lastGroupAttendedOn ? `Last group you joined: ${longDate(view.lastGroupAttendedOn)}.` : '');
   if (view.lastContactRequestAt) setText('ask-status', `You asked your mentor to get in touch on ${dayName(view.lastContactRequestAt)}.`);
   $('mentor-sees').replaceChildren(
     ...view.whatYourMentorSees.map((line) => {
@@ -116,12 +117,35 @@ const render = (view: Companion) => {
   renderRecent(view.recentCheckIns);
 };
 
+type Signal = { kind: string; raisedAt: string; explanation: string };
+type Upcoming = { groupName: string; startsAt: string; venue: string | null; topic: string | null };
+
+const item = (when: string, text: string) => {
+  const li = document.createElement('li');
+  const w = document.createElement('span');
+  w.className = 'when';
+  w.textContent = when;
+  li.append(w, document.createTextNode(text));
+  return li;
+};
+
+const renderTold = (signals: Signal[]) => {
+  const list = $('told');
+  list.replaceChildren(...signals.slice(0, 5).map((s) => item(dayName(s.raisedAt), s.explanation)));
+  if (signals.length === 0) list.replaceChildren(item('', 'Nothing so far. Your mentor sees your check-ins as they are.'));
+};
+
+const renderUpcoming = (sessions: Upcoming[]) => {
+  $('upcoming').replaceChildren(...sessions.slice(0, 5).map((s) => item(dayName(s.startsAt), `${s.groupName}${s.venue ? ` · ${s.venue}` : ''}`)));
+  if (sessions.length === 0) $('upcoming').replaceChildren(item('', 'No sessions planned yet.'));
+};
+
 const refresh = async () => {
-  try {
-    render(await call('/companion'));
-  } catch {
-    renderRecent(lastRecorded);
-  }
+  await Promise.all([
+    call('/companion').then(render, () => renderRecent(lastRecorded)),
+    call('/companion-signals', {}, 'mentoring').then(renderTold, () => undefined),
+    call('/upcoming-sessions', {}, 'sessions').then(renderUpcoming, () => undefined),
+  ]);
 };
 
 const showStatus = (text: string, kind: 'saved' | 'queued' | '') => {

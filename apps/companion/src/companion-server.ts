@@ -3,7 +3,14 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import ts from 'typescript';
 
-export type CompanionServerOptions = Readonly<{ outcomesUrl: string; publicDir?: string }>;
+export type CompanionServerOptions = Readonly<{
+  outcomesUrl: string;
+  /** Where `/api/mentoring/*` goes (what the mentor is told); omitted, those answers are 502. */
+  mentoringUrl?: string;
+  /** Where `/api/sessions/*` goes (upcoming sessions of the participant's groups). */
+  sessionsUrl?: string;
+  publicDir?: string;
+}>;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,9 +28,18 @@ const compiledScript = (publicDir: string): string =>
  * Serves the companion app and passes `/api/*` to the outcomes service with the participant's own
  * token, so the phone talks to one origin (no CORS) and the server holds no data of its own.
  */
-export const createCompanionServer = ({ outcomesUrl, publicDir = join(__dirname, '..', 'public') }: CompanionServerOptions): Server => {
+export const createCompanionServer = ({ outcomesUrl, mentoringUrl, sessionsUrl, publicDir = join(__dirname, '..', 'public') }: CompanionServerOptions): Server => {
   const script = compiledScript(publicDir);
-  const upstream = new URL(outcomesUrl);
+  const services: Record<string, URL | undefined> = {
+    mentoring: mentoringUrl ? new URL(mentoringUrl) : undefined,
+    sessions: sessionsUrl ? new URL(sessionsUrl) : undefined,
+  };
+  /** `/api/mentoring/sites/…` → mentoring `/sites/…`; any other `/api/…` → outcomes. */
+  const route = (pathname: string): { upstream: URL | undefined; path: string } => {
+    const [, , service] = pathname.split('/');
+    if (service === 'mentoring' || service === 'sessions') return { upstream: services[service], path: pathname.slice(`/api/${service}`.length) };
+    return { upstream: new URL(outcomesUrl), path: pathname.slice(4) };
+  };
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://companion');
     const security = {
@@ -32,12 +48,18 @@ export const createCompanionServer = ({ outcomesUrl, publicDir = join(__dirname,
       'Referrer-Policy': 'no-referrer',
     };
     if (url.pathname.startsWith('/api/')) {
+      const { upstream, path } = route(url.pathname);
+      if (!upstream) {
+        res.writeHead(502, { 'Content-Type': 'application/problem+json' });
+        res.end(JSON.stringify({ status: 502, title: 'This part of the app is not connected here' }));
+        return;
+      }
       const proxied = httpRequest(
         {
           host: upstream.hostname,
           port: upstream.port,
           method: req.method,
-          path: url.pathname.slice(4) + url.search,
+          path: path + url.search,
           headers: { ...req.headers, host: upstream.host },
         },
         (answer) => {

@@ -11,14 +11,18 @@ import { siteId } from '@alongside/platform/event-sourcing';
 import { mintDevToken } from '@alongside/platform/security';
 import type { TestDatabase } from '@alongside/platform/testing';
 import { createCompanionServer } from '../companion-server';
+import { hearContactRequest, startMentoring } from './mentoring-under-test';
 import { admit, startOutcomes } from './outcomes-under-test';
+import { groupWithSessions, startSessions, upcomingFor } from './sessions-under-test';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', '..', '..', 'docs', 'screenshots');
 const north = siteId('north');
 
 let outcomes: INestApplication;
-let database: TestDatabase;
+let mentoring: INestApplication;
+let sessions: INestApplication;
+const databases: TestDatabase[] = [];
 let companion: Server;
 let browser: BrowserContext;
 let page: Page;
@@ -30,9 +34,15 @@ const portOf = (server: Server) => (server.address() as AddressInfo).port;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit', timeout: 600_000 });
   mkdirSync(SHOTS, { recursive: true });
-  ({ app: outcomes, database } = await startOutcomes(() => new Date()));
-  await outcomes.listen(0, '127.0.0.1');
+  const services = await Promise.all([startOutcomes(() => new Date()), startMentoring(() => new Date()), startSessions(() => new Date())]);
+  [outcomes, mentoring, sessions] = services.map((s) => s.app);
+  databases.push(...services.map((s) => s.database));
+  for (const app of [outcomes, mentoring, sessions]) await app.listen(0, '127.0.0.1');
   participantId = await admit(outcomes, north);
+  const inDays = (days: number, hour: number) => new Date(Math.ceil(Date.now() / 86_400_000 + days) * 86_400_000 + hour * 3_600_000).toISOString();
+  await groupWithSessions(sessions, north, participantId, 'Tuesday evening peer circle', [inDays(1, 17), inDays(8, 17)]);
+  await upcomingFor(sessions, north, participantId, 2);
+  await hearContactRequest(mentoring, databases[1].url, north, participantId, new Date(Date.now() - 86_400_000).toISOString());
   const today = new Date();
   const started = new Date(today.getTime() - 64 * 86_400_000).toISOString().slice(0, 10);
   await request(outcomes.getHttpServer())
@@ -41,7 +51,8 @@ beforeAll(async () => {
     .send({ startedOn: started })
     .expect(200);
   token = await mintDevToken({ roles: ['participant'], sites: [north], participantId, sub: `p-${participantId}` });
-  companion = createCompanionServer({ outcomesUrl: `http://127.0.0.1:${portOf(outcomes.getHttpServer())}` });
+  const urlOf = (app: INestApplication) => `http://127.0.0.1:${portOf(app.getHttpServer())}`;
+  companion = createCompanionServer({ outcomesUrl: urlOf(outcomes), mentoringUrl: urlOf(mentoring), sessionsUrl: urlOf(sessions) });
   await new Promise<void>((resolve) => companion.listen(0, '127.0.0.1', resolve));
   // A fresh profile each run (playwright passes it as --user-data-dir).
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'companion-chromium-')), {
@@ -59,8 +70,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => companion?.close(resolve));
-  await outcomes?.close();
-  await database?.drop();
+  for (const app of [outcomes, mentoring, sessions]) await app?.close();
+  for (const database of databases) await database.drop();
 });
 
 const checkIn = async (mood: string, craving: number, used: string, note?: string) => {
@@ -80,6 +91,9 @@ describe('Companion in a phone-sized browser', () => {
     await page.locator('#days').filter({ hasText: '64' }).waitFor();
     await page.getByText('Next milestone: 90 days — 26 to go.').waitFor();
     expect(await page.locator('#reached li').allTextContents()).toEqual(['30 days', '60 days']);
+    await page.locator('#upcoming li').filter({ hasText: 'Tuesday evening peer circle' }).first().waitFor();
+    expect(await page.locator('#upcoming li').count()).toBe(2);
+    await page.locator('#told li').filter({ hasText: 'They asked you to get in touch' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'companion-home.png'), fullPage: true });
 
     await checkIn('4', 3, 'No', 'A good walk this morning');
@@ -101,6 +115,9 @@ describe('Companion in a phone-sized browser', () => {
     const recorded = await recordedCheckIns();
     expect(recorded.map((c) => c.mood).sort()).toEqual([2, 4]);
     expect(new Set(recorded.map((c) => c.checkInId)).size).toBe(2);
+
+    await page.getByRole('button', { name: 'Ask my mentor to get in touch' }).click();
+    await page.getByText('Your mentor will see that you would like to talk.').waitFor();
 
     // A reload sends the (now empty) outbox again: still recorded once.
     await page.reload();
