@@ -5,6 +5,9 @@ import { createHmac } from 'node:crypto';
  * token ("José María O'Neil" → josé→jose, maria, o, neil). A search matches people whose name
  * holds every token of the query, whole words only (a blind index cannot match prefixes).
  */
+// Letters that carry no combining mark to strip, written as a clerk without the key would type them.
+const PLAIN: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ħ: 'h' };
+
 export const nameTokens = (...names: ReadonlyArray<string | undefined>): string[] => {
   const words = names
     .filter((name): name is string => typeof name === 'string')
@@ -13,6 +16,7 @@ export const nameTokens = (...names: ReadonlyArray<string | undefined>): string[
         .normalize('NFKD')
         .replace(/\p{M}/gu, '')
         .toLowerCase()
+        .replace(/[łøđðßæœþıħ]/gu, (letter) => PLAIN[letter] ?? letter)
         .split(/[^\p{L}\p{N}]+/u),
     )
     .filter((word) => word.length > 0);
