@@ -77,6 +77,33 @@ describe('Sites', () => {
   });
 });
 
+describe('The service', () => {
+  it('documents every route in OpenAPI, with its problem answers', async () => {
+    const document = (await service.http().get('/openapi.json').expect(200)).body;
+    const paths = Object.keys(document.paths);
+    for (const path of [
+      '/sites/{siteId}/configuration',
+      '/sites/{siteId}/participants',
+      '/sites/{siteId}/participants/{id}',
+      '/sites/{siteId}/participants/{id}/consents/{consentId}/revocation',
+      '/sites/{siteId}/participants/{id}/episodes/{episodeId}/discharge',
+      '/sites/{siteId}/transfers/incoming/{transferId}/acceptance',
+      '/sites/{siteId}/participants/{id}/disclosures',
+      '/sites/{siteId}/census',
+    ]) {
+      expect(paths).toContain(path);
+    }
+    const operations = paths.filter((p) => p.startsWith('/sites/')).flatMap((p) => Object.values(document.paths[p]) as { responses: Record<string, unknown> }[]);
+    expect(operations.length).toBeGreaterThanOrEqual(25);
+    for (const operation of operations) expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403', '404']));
+  });
+
+  it('reports the relay, the transfer-saga consumer and the projections in its readiness', async () => {
+    const ready = await service.http().get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ relay: { status: 'up' }, consumers: { status: 'up' }, projections: { status: 'up' } });
+  });
+});
+
 describe('Queries', () => {
   it.each([
     ['/sites/north/census?programme=spa', 'programme'],
