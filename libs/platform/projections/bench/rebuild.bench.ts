@@ -11,6 +11,7 @@ import { ProjectionRunner } from '../src/projection-runner';
 
 const events = Number(process.argv[2] ?? 200_000);
 const batchSize = Number(process.env.BATCH_SIZE ?? 5_000);
+const readAhead = Number(process.env.READ_AHEAD ?? 2);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:54329/postgres';
 const silent = { info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined };
 
@@ -41,6 +42,7 @@ const main = async () => {
       logHead: eventsTableHead(dataSource, 'enrolment'),
       projections: [participantsV1],
       batchSize,
+      readAhead,
       logger: silent,
     });
     started = process.hrtime.bigint();
@@ -55,10 +57,14 @@ const main = async () => {
         case: 'projection-rebuild',
         events,
         batchSize,
+        readAhead,
         rebuildEventsPerSecond: Math.round(rebuildPerSecond),
         readAllEventsPerSecond: Math.round(readPerSecond),
       }),
     );
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
   } finally {
     await admin.query(`drop database ${name} with (force)`);
     await admin.end();

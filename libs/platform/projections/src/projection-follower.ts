@@ -1,4 +1,5 @@
 import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
+import { ReadAhead } from './read-ahead';
 import type { DataSource } from 'typeorm';
 import type { LogHead } from './log-head';
 import type { Logger } from './logger';
@@ -33,6 +34,7 @@ export type FollowerSettings = Readonly<{
   metrics: ProjectionMetrics;
   logger: Logger;
   batchSize: number;
+  readAhead: number;
   idleMs: number;
   signal: AbortSignal;
 }>;
@@ -108,18 +110,20 @@ export class ProjectionFollower {
   }
 
   private async drain(from: bigint): Promise<bigint> {
-    const { store, batchSize, signal } = this.settings;
+    const { store, batchSize, readAhead, signal } = this.settings;
+    // Until a read comes back empty: a store may return fewer than asked before the head.
+    const reader = new ReadAhead(store, from, batchSize, readAhead);
     let position = from;
-    let next: Promise<ReadAllResult> | null = store.readAll({ after: position, limit: batchSize });
-    next.catch(() => undefined); // awaited below unless a stop comes first
-    // A stop lets the batch in flight commit; the one read ahead is dropped.
-    while (next && !signal.aborted) {
-      const batch: ReadAllResult = await next;
-      if (batch.events.length === 0) return position;
-      next = batch.events.length >= batchSize && !signal.aborted ? store.readAll({ after: batch.position, limit: batchSize }) : null;
-      next?.catch(() => undefined); // abandoned if this batch fails; its error is not ours to report
-      await this.apply(batch, position);
-      position = batch.position;
+    try {
+      // A stop lets the batch in flight commit; the batches read ahead are dropped.
+      while (!signal.aborted) {
+        const batch = await reader.next();
+        if (batch.events.length === 0) break;
+        await this.apply(batch, position);
+        position = batch.position;
+      }
+    } finally {
+      await reader.close();
     }
     return position;
   }

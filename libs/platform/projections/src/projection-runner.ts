@@ -18,6 +18,11 @@ export type ProjectionRunnerOptions = Readonly<{
   projections: readonly Projection[];
   /** Events per read and per transaction. Bigger batches mean fewer commits on a rebuild. */
   batchSize?: number;
+  /**
+   * Batches read at once while one is applied (see ReadAhead): a rebuild reads the log on several
+   * connections instead of waiting for each read in turn.
+   */
+  readAhead?: number;
   idleMs?: number;
   /** A live projection further behind than this makes the service not ready. */
   maxReadyLag?: bigint;
@@ -50,6 +55,7 @@ export class ProjectionRunner {
       metrics: new ProjectionMetrics(options.metrics ?? new Registry()),
       logger: options.logger ?? defaultLogger('projections'),
       batchSize: options.batchSize ?? 5_000,
+      readAhead: options.readAhead ?? 2,
       idleMs: options.idleMs ?? 100,
       signal: this.stopping.signal,
     };

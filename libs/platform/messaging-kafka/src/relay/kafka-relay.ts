@@ -67,6 +67,7 @@ export type RelayStatus = Readonly<{
 }>;
 
 const HEAD_REFRESH_MS = 1_000;
+const noop = () => undefined;
 
 /** What a message weighs on the wire, near enough to stay under the broker's limit. */
 const messageBytes = (message: Message): number => {
@@ -242,7 +243,8 @@ export class KafkaRelay {
       while (next && held()) {
         const batch: ReadAllResult = await next;
         if (batch.events.length === 0) break;
-        next = batch.events.length >= batchSize && held() ? store.readAll({ after: batch.position, limit: batchSize }) : null;
+        // Until a read comes back empty: a store may return fewer than asked before the head.
+        next = held() ? store.readAll({ after: batch.position, limit: batchSize }) : null;
         // If this batch fails, the prefetched read is abandoned: keep its rejection from going unhandled.
         next?.catch(() => undefined);
         const perTopic = await this.publish(batch.events);
@@ -259,6 +261,7 @@ export class KafkaRelay {
       }
     } finally {
       await checkpointing;
+      await next?.then(noop, noop); // the read ahead, dropped on a stop: nothing left running on the store
     }
     return position;
   }
