@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Message, Producer } from 'kafkajs';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { toEventMessage } from '@alongside/platform/messaging-kafka';
+import { defaultTopicLayout, ensureTopics, toEventMessage } from '@alongside/platform/messaging-kafka';
 import { mintDevToken } from '@alongside/platform/security';
 import { createServiceApp } from '@alongside/platform/service-runtime';
 import { createTestDatabase, testKafka, uniqueTopic, waitFor, type TestDatabase } from '@alongside/platform/testing';
@@ -87,8 +87,28 @@ const deadLetters = async (count: number): Promise<Message[]> => {
   return letters;
 };
 
+/**
+ * The app's relay and consumers each create their missing topics as they start; creating several at
+ * once, kafkajs's wait for leaders sometimes meets "This server does not host this topic-partition"
+ * and gives up, failing the start. Created here first, retried, the app finds them all.
+ */
+const createTopics = () =>
+  waitFor(async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const topics = ['enrolment', 'outcomes', 'mentoring'].flatMap((context) => [`${prefix}.${context}.events`, `${prefix}.${context}.events.dlq`]);
+      await ensureTopics(admin, topics, defaultTopicLayout);
+      const existing = new Set(await admin.listTopics());
+      return topics.every((t) => existing.has(t));
+    } finally {
+      await admin.disconnect();
+    }
+  }, { timeoutMs: 30_000, intervalMs: 500, what: 'the test topics' });
+
 beforeAll(async () => {
   database = await createTestDatabase('mentoring-consumer');
+  await createTopics();
   app = await createServiceApp(
     MentoringAppModule.forRoot({ env: { ...process.env, DATABASE_URL: database.url, ROLE: 'all' }, topicPrefix: prefix, clock: () => now, sweepIntervalMs: 0 }) as never,
   );
