@@ -28,7 +28,7 @@ export const evaluate = (target: Target, rows: readonly ResultRow[]): CheckOutco
       case 'ratio': {
         const reference = subjectRow(rows, target, check.reference);
         const ratio = ours?.throughput && reference?.throughput ? ours.throughput / reference.throughput : null;
-        return outcome(`≥ ${check.atLeast}× ${check.reference} (${check.role})`, ratio, (v) => v >= check.atLeast, (v) => `${fmt(v)}×`);
+        return outcome(`≥ ${check.atLeast}× ${check.reference} (${check.role})`, ratio, (v) => v >= check.atLeast, (v) => `${fmt(v, 3)}×`);
       }
       case 'p99':
         return outcome(`p99 ≤ ${check.atMostMs} ms`, ours?.latencyMs?.p99 ?? null, (v) => v <= check.atMostMs, (v) => `${fmt(v)} ms`);

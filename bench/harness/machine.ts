@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +34,23 @@ const postgresVersion = async (adminUrl: string): Promise<string> => {
   }
 };
 
-/** What the figures depend on: runtime, servers and the client libraries of each subject. */
+/**
+ * The commit measured, and whether the platform code differed from it: others commit to the same
+ * checkout while a run goes, and the figures are of the code each case's process loaded.
+ */
+const measuredCode = (): string => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }).trim();
+  try {
+    const changed = git('status', '--porcelain', '--', 'libs/platform').split('\n').filter(Boolean).length;
+    return `${git('rev-parse', '--short', 'HEAD')}${changed > 0 ? ` + ${changed} uncommitted change(s) in libs/platform` : ''}`;
+  } catch {
+    return 'unknown (no git)';
+  }
+};
+
+/** What the figures depend on: the code, runtime, servers and the client libraries of each subject. */
 export const versions = async (adminUrl: string, kafka: string): Promise<Versions> => ({
+  alongside: measuredCode(),
   node: process.version,
   postgres: await postgresVersion(adminUrl),
   kafka,
