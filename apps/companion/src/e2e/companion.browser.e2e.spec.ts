@@ -12,7 +12,7 @@ import { mintDevToken } from '@alongside/platform/security';
 import type { TestDatabase } from '@alongside/platform/testing';
 import { createCompanionServer } from '../companion-server';
 import { hearContactRequest, startMentoring } from './mentoring-under-test';
-import { admit, startOutcomes } from './outcomes-under-test';
+import { admit, hearMentorContact, startOutcomes } from './outcomes-under-test';
 import { groupWithSessions, startSessions, upcomingFor } from './sessions-under-test';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,6 +39,7 @@ beforeAll(async () => {
   databases.push(...services.map((s) => s.database));
   for (const app of [outcomes, mentoring, sessions]) await app.listen(0, '127.0.0.1');
   participantId = await admit(outcomes, north);
+  await hearMentorContact(outcomes, north, participantId, new Date(Date.now() - 2 * 86_400_000).toISOString());
   const inDays = (days: number, hour: number) => new Date(Math.ceil(Date.now() / 86_400_000 + days) * 86_400_000 + hour * 3_600_000).toISOString();
   await groupWithSessions(sessions, north, participantId, 'Tuesday evening peer circle', [inDays(1, 17), inDays(8, 17)]);
   await upcomingFor(sessions, north, participantId, 2);
@@ -93,6 +94,7 @@ describe('Companion in a phone-sized browser', () => {
     expect(await page.locator('#reached li').allTextContents()).toEqual(['30 days', '60 days']);
     await page.locator('#upcoming li').filter({ hasText: 'Tuesday evening peer circle' }).first().waitFor();
     expect(await page.locator('#upcoming li').count()).toBe(2);
+    await page.getByText(/^Last time with your mentor:/).waitFor();
     await page.locator('#told li').filter({ hasText: 'They asked you to get in touch' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'companion-home.png'), fullPage: true });
 

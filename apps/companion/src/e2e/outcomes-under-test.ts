@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { enrolmentEventExamples } from '@alongside/enrolment/contracts';
-import { EnrolmentListener, OutcomesModule } from '@alongside/outcomes/application';
+import { EnrolmentListener, MentoringListener, OutcomesModule } from '@alongside/outcomes/application';
 import { outcomesUpcasters } from '@alongside/outcomes/contracts';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import type { ConsumedEvent } from '@alongside/platform/messaging-kafka';
@@ -36,4 +36,29 @@ export const admit = async (app: INestApplication, site: SiteId, participantId: 
   } as unknown as ConsumedEvent;
   await app.get(EnrolmentListener).handlers.Enrolled(event, undefined as never);
   return participantId;
+};
+
+/** As if mentoring's `MatchAccepted` and `ContactLogged` had been heard: a mentor, and when they last met. */
+export const hearMentorContact = async (app: INestApplication, site: SiteId, participantId: string, contactAt: string): Promise<void> => {
+  const matchId = randomUUID();
+  const mentorId = randomUUID();
+  const heard = (type: string, data: Record<string, unknown>) => {
+    const id = randomUUID();
+    return {
+      id,
+      type,
+      data,
+      metadata: { siteId: site, schemaVersion: 1, correlationId: id, causationId: id, actor: { sub: 'mentor', role: 'peer-mentor' }, occurredAt: contactAt },
+      streamId: `mentoring.match-${site}-${matchId}`,
+      streamPosition: 0n,
+      globalPosition: 1n,
+      origin: { topic: 'test', partition: 0, offset: '0' },
+    } as unknown as ConsumedEvent;
+  };
+  const listener = app.get(MentoringListener);
+  await listener.handlers.MatchAccepted(heard('MatchAccepted', { matchId, mentorId, participantId, acceptedAt: contactAt }), undefined as never);
+  await listener.handlers.ContactLogged(
+    heard('ContactLogged', { contactId: randomUUID(), matchId, mentorId, participantId, kind: 'in-person', minutes: 40, contactAt, billing: null, hasNote: false }),
+    undefined as never,
+  );
 };
