@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import ts from 'typescript';
 
 export type CompanionServerOptions = Readonly<{
   outcomesUrl: string;
@@ -22,7 +21,8 @@ const TYPES: Record<string, string> = {
 
 /** The page's script is TypeScript; it is compiled once at start, with no bundler and no CDN. */
 const compiledScript = (publicDir: string): string =>
-  ts.transpileModule(readFileSync(join(publicDir, 'app.ts'), 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None } }).outputText;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where the script is compiled
+  (require('typescript') as typeof import('typescript')).transpileModule(readFileSync(join(publicDir, 'app.ts'), 'utf8'), { compilerOptions: { target: 7 /* ES2020 */, module: 0 /* None */ } }).outputText;
 
 /**
  * Serves the companion app and passes `/api/*` to the outcomes service with the participant's own
@@ -47,6 +47,11 @@ export const createCompanionServer = ({ outcomesUrl, mentoringUrl, sessionsUrl, 
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
+    if (url.pathname === '/health/live' || url.pathname === '/health/ready') {
+      // The server keeps no state; whether the services behind it are up is their own health's to say.
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       const { upstream, path } = route(url.pathname);
       if (!upstream) {
