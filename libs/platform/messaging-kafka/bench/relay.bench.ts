@@ -32,6 +32,8 @@ const withDatabase = async <T>(run: (url: string) => Promise<T>): Promise<T> => 
     console.error(error);
     throw error;
   } finally {
+    // pg's pool.end() resolves before its sockets have closed: let them, or the drop's FORCE kills them first.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await admin.query(`drop database ${name} with (force)`);
     await admin.end();
   }

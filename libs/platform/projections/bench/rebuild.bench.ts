@@ -66,6 +66,8 @@ const main = async () => {
     console.error(error);
     process.exit(1);
   } finally {
+    // pg's pool.end() resolves before its sockets have closed: let them, or the drop's FORCE kills them first.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await admin.query(`drop database ${name} with (force)`);
     await admin.end();
   }
