@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult, Scale, Suite } from './bench-case';
 import type { Machine, Versions } from './machine';
-import type { CaseRun } from './run-case';
+import type { CaseRun } from './run-case-group';
 
 /** One subject of one case, as stored in `results/<suite>.json`. */
 export type ResultRow = Readonly<
