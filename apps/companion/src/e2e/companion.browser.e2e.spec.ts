@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { mintDevToken } from '@alongside/platform/security';
-import type { TestDatabase } from '@alongside/platform/testing';
+import { waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { createCompanionServer } from '../companion-server';
 import { hearContactRequest, startMentoring } from './mentoring-under-test';
 import { admit, hearMentorContact, startOutcomes } from './outcomes-under-test';
@@ -84,7 +84,7 @@ const checkIn = async (mood: string, craving: number, used: string, note?: strin
 };
 
 const recordedCheckIns = async () =>
-  (await request(outcomes.getHttpServer()).get(`/sites/north/participants/${participantId}/check-ins`).set('Authorization', `Bearer ${token}`).expect(200)).body as { checkInId: string; mood: number }[];
+  (await request(outcomes.getHttpServer()).get(`/sites/north/participants/${participantId}/check-ins`).set('Authorization', `Bearer ${token}`).expect(200)).body as { checkInId: string; mood: number; craving: number; usedToday: string; note: string | null }[];
 
 describe('Companion in a phone-sized browser', () => {
   it('checks in, shows the milestone, queues a check-in offline and sends it once when back online', async () => {
@@ -125,6 +125,29 @@ describe('Companion in a phone-sized browser', () => {
     await page.reload();
     await page.locator('#recent li').filter({ hasText: 'Mood 2' }).waitFor();
     expect(await recordedCheckIns()).toHaveLength(2);
+  });
+
+
+  it('checks in with the keyboard alone, every control named for a screen reader', async () => {
+    await page.locator('input[name=mood]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('craving');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Kept busy');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check in');
+    await page.screenshot({ path: join(SHOTS, 'companion-keyboard.png') });
+    await page.keyboard.press('Enter');
+    await page.getByText('Thank you for checking in.').waitFor();
+    await page.getByRole('slider', { name: /Craving right now/ }).waitFor();
+    const latest = await waitFor(async () => (await recordedCheckIns()).find((c) => c.mood === 3));
+    expect(latest).toMatchObject({ mood: 3, craving: 5, usedToday: 'no', note: 'Kept busy' });
   });
 
   it('serves a manifest and a service worker so it installs as an app', async () => {
