@@ -21,7 +21,6 @@ const TYPES: Record<string, string> = {
 
 /** The page's script is TypeScript; it is compiled once at start, with no bundler and no CDN. */
 const compiledScript = (publicDir: string): string =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where the script is compiled
   (require('typescript') as typeof import('typescript')).transpileModule(readFileSync(join(publicDir, 'app.ts'), 'utf8'), { compilerOptions: { target: 7 /* ES2020 */, module: 0 /* None */ } }).outputText;
 
 /**
