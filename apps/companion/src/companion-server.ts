@@ -27,7 +27,7 @@ const compiledScript = (publicDir: string): string =>
  * Serves the companion app and passes `/api/*` to the outcomes service with the participant's own
  * token, so the phone talks to one origin (no CORS) and the server holds no data of its own.
  */
-export const createCompanionServer = ({ outcomesUrl, mentoringUrl, sessionsUrl, publicDir = join(__dirname, '..', 'public') }: CompanionServerOptions): Server => {
+export const createCompanionServer = ({ outcomesUrl, mentoringUrl, sessionsUrl, publicDir = process.env['COMPANION_PUBLIC_DIR'] ?? join(__dirname, '..', 'public') }: CompanionServerOptions): Server => {
   const script = compiledScript(publicDir);
   const services: Record<string, URL | undefined> = {
     mentoring: mentoringUrl ? new URL(mentoringUrl) : undefined,
