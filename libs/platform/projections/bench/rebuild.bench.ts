@@ -46,8 +46,9 @@ const main = async () => {
       logger: silent,
     });
     started = process.hrtime.bigint();
+    const head = await eventsTableHead(dataSource, 'enrolment')();
     await runner.start();
-    await runner.caughtUp();
+    while ((runner.progress()[0].position ?? 0n) < head) await new Promise((resolve) => setTimeout(resolve, 2));
     const rebuildPerSecond = events / (Number(process.hrtime.bigint() - started) / 1e9);
     await runner.stop();
     await dataSource.destroy();

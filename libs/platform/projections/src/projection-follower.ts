@@ -77,9 +77,14 @@ export class ProjectionFollower {
     return { projection: this.key, name, version, state: this.state, position: this.position, lag: this.lag, active: this.active, caughtUp: this.caughtUp, lastError: this.lastError };
   }
 
+  /** Creates this version's tables; a projection that cannot have them fails the start, loudly. */
+  async prepare(): Promise<void> {
+    await ensureProjectionTables(this.settings.dataSource, this.projection);
+  }
+
+  /** Follows the log until the signal aborts or the version retires; failures are retried, never thrown. */
   async run(): Promise<void> {
     const { dataSource, bookkeeping, signal, logger } = this.settings;
-    await ensureProjectionTables(dataSource, this.projection);
     let failures = 0;
     while (!signal.aborted && this.state !== 'retired') {
       try {

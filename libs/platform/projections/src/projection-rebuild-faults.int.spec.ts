@@ -84,7 +84,7 @@ describe('Projection rebuild under failure', () => {
       logger: quiet,
     });
     await uninterrupted.start();
-    await uninterrupted.caughtUp();
+    await waitFor(() => uninterrupted.progress()[0].position === head, { what: 'the uninterrupted rebuild', timeoutMs: 60_000 });
     await uninterrupted.stop();
 
     const resumed = await contents(killed, 'killed');

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ActiveProjections } from './active-projections';
 import { eventsTableHead, readModelDataSource, seedParticipantLog } from './fixtures/participant-log';
 import { participantsV1, participantsV2 } from './fixtures/participants-projection';
+import { Entity, PrimaryColumn } from 'typeorm';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined };
@@ -54,7 +55,11 @@ describe('Projection runner', () => {
     });
 
     it('rebuilds from the whole log, then becomes the version readers use', async () => {
-      expect(await checkpoint('participants@1')).toEqual({ position: await head(), status: 'live' });
+      // "Caught up" is as far as the log can be read: a transaction open elsewhere in the cluster
+      // (another test's) holds back what readAll returns for a moment.
+      const target = await head();
+      await waitFor(async () => (await checkpoint('participants@1')).position === target, { what: 'the whole log' });
+      expect(await checkpoint('participants@1')).toEqual({ position: target, status: 'live' });
       const rows = await dataSource.query('select site_id, status, events from outcomes.participant_status_v1');
       expect(rows).toHaveLength(30);
       // 37 events per participant: the 37th (n = 36) is the second step of the five-step cycle, Enrolled.
@@ -118,6 +123,22 @@ describe('Projection runner', () => {
       await again.caughtUp();
       expect(again.progress()[0]).toMatchObject({ state: 'retired' });
       expect(await new ActiveProjections(dataSource).version('participants')).toBe(2);
+    });
+  });
+
+  describe('a misdeclared projection', () => {
+    it('refuses to start when a table does not carry its version', async () => {
+      const runner = new ProjectionRunner({ ...base, projections: [{ ...participantsV2, version: 3 }] });
+      await expect(runner.start()).rejects.toThrow('participants@3: table participant_status_v2 must end in _v3');
+    });
+
+    it('refuses to start when its entities are not registered with the DataSource', async () => {
+      @Entity('participant_notes_v1')
+      class ParticipantNotesV1 {
+        @PrimaryColumn('uuid') id!: string;
+      }
+      const runner = new ProjectionRunner({ ...base, projections: [{ ...participantsV1, name: 'notes', entities: [ParticipantNotesV1] }] });
+      await expect(runner.start()).rejects.toThrow("notes@1: ParticipantNotesV1 is not one of the DataSource's entities");
     });
   });
 });

@@ -62,10 +62,16 @@ export class ProjectionRunner {
     this.followers = options.projections.map((projection) => new ProjectionFollower(projection, settings));
   }
 
-  /** Creates the bookkeeping tables, then follows the log in the background. */
+  /**
+   * Creates the bookkeeping tables and each version's tables, then follows the log in the
+   * background. Rejects if a projection is misdeclared (an entity not registered, a table name
+   * without its version).
+   */
   async start(): Promise<void> {
+    if (this.running) return;
     await this.bookkeeping.ensureTables(this.options.dataSource);
-    this.running ??= Promise.all(this.followers.map((follower) => follower.run()));
+    for (const follower of this.followers) await follower.prepare();
+    this.running = Promise.all(this.followers.map((follower) => follower.run()));
   }
 
   /** Lets each projection finish its in-flight batch (it commits or rolls back whole), then returns. */
