@@ -172,6 +172,8 @@ export class KafkaRelay {
           retryMs: this.options.leaseRetryMs,
           signal: this.stopping.signal,
           logger: this.logger,
+          // A standby that reached the database again is healthy, whatever failed before.
+          onConnected: () => (this.state.lastError = null),
         }).catch(async (error) => {
           this.noteFailure(error, 'cannot reach the database for the lease');
           await pause(this.options.leaseRetryMs, this.stopping.signal);
@@ -210,6 +212,7 @@ export class KafkaRelay {
         while (held()) {
           position = await this.drain(position, checkpoint, held);
           failures = 0;
+          this.state.lastError = null; // drained: whatever failed before has recovered
           await this.measureLag(position, true);
           if (held()) await pause(this.options.idleMs, ...signals);
         }

@@ -34,10 +34,12 @@ export class RelayLease {
     retryMs: number;
     signal: AbortSignal;
     logger: Logger;
+    onConnected?: () => void;
   }): Promise<RelayLease | null> {
     const client = new Client({ ...options.connection, keepAlive: true });
     client.on('error', () => undefined); // reported through `lost` once we hold the lease
     await client.connect();
+    options.onConnected?.();
     let waiting = false;
     try {
       while (!options.signal.aborted) {
