@@ -24,7 +24,18 @@ const byId = <T extends HTMLElement>(id: string): T => {
   return node as T;
 };
 
-type State = { session: Session; api: OutcomesApi; siteId: string; kind: ViewKind; filters: DashboardFilters; version: string | null; timer: number | null; loading: boolean };
+type State = {
+  session: Session;
+  api: OutcomesApi;
+  siteId: string;
+  kind: ViewKind;
+  filters: DashboardFilters;
+  version: string | null;
+  timer: number | null;
+  loading: boolean;
+  /** Something changed while drawing (a filter, a tab, the site): draw again once done. */
+  again: boolean;
+};
 let state: State | null = null;
 
 const signInForm = byId<HTMLFormElement>('sign-in-form');
@@ -45,7 +56,7 @@ const start = (session: Session) => {
   keep(session);
   sitePicker.replaceChildren(...session.sites.map((site) => new Option(site, site)));
   byId('who').textContent = `${session.sub} · ${session.roles.join(', ')}`;
-  state = { session, api: new OutcomesApi(session.token), siteId: session.sites[0], kind: 'retention', filters: {}, version: null, timer: null, loading: false };
+  state = { session, api: new OutcomesApi(session.token), siteId: session.sites[0], kind: 'retention', filters: {}, version: null, timer: null, loading: false, again: false };
   showSignedIn(true);
   void switchSite(session.sites[0]);
   byId<HTMLElement>('main').focus();
@@ -95,13 +106,23 @@ const readFilters = (): DashboardFilters => {
 
 /** Draws the chosen view from fresh figures; the page keeps what it showed if the call fails. */
 const refresh = async () => {
-  if (!state || state.loading) return;
+  if (!state) return;
+  if (state.loading) {
+    state.again = true;
+    return;
+  }
   const { api, siteId, kind, filters } = state;
   state.loading = true;
   byId('dashboard').setAttribute('aria-busy', 'true');
   try {
-    const [facets, version, view] = await Promise.all([api.facets(siteId), api.version(siteId), api.view(siteId, kind, filters)]);
-    if (!state || state.siteId !== siteId || state.kind !== kind) return;
+    // The version first: the figures read after it are at least that new, so a change landing
+    // in between is seen by the next poll instead of being marked as drawn.
+    const version = await api.version(siteId);
+    const [facets, view] = await Promise.all([api.facets(siteId), api.view(siteId, kind, filters)]);
+    if (!state || state.siteId !== siteId || state.kind !== kind || state.filters !== filters) {
+      if (state) state.again = true;
+      return;
+    }
     applyFacets(facets);
     const panel = byId(`panel-${kind}`);
     panel.replaceChildren(...(panels[kind] as (v: ViewOf[typeof kind]) => Node[])(view));
@@ -113,8 +134,14 @@ const refresh = async () => {
   } catch (error) {
     report(error);
   } finally {
-    if (state) state.loading = false;
     byId('dashboard').removeAttribute('aria-busy');
+    if (state) {
+      state.loading = false;
+      if (state.again) {
+        state.again = false;
+        void refresh();
+      }
+    }
   }
 };
 

@@ -34,7 +34,7 @@ export const engagementPanel = (view: EngagementView): Node[] => [
     ),
     card(
       'Caseload per mentor',
-      'Participants in an open match with each peer mentor (by mentor id).',
+      'Participants in an open match with each peer mentor, aftercare after discharge included (by mentor id).',
       horizontalBars({ label: 'Caseload per mentor', items: view.caseloads.slice(0, 15).map((c) => ({ label: `Mentor ${c.mentorId.slice(0, 8)}`, value: c.participants })), empty: 'No open matches heard yet' }),
     ),
   ),

@@ -3,9 +3,11 @@ import { decimal, percent, pValue, whole, words } from '../format.js';
 import { card, cards, element, tiles } from '../layout.js';
 import { dataTable, groupedBars, legend, stepCurves } from '../svg-charts.js';
 
-const ratio = (view: RelapseView): string => {
+const ratio = (view: RelapseView): { value: string; note: string } => {
   const rr = view.mentoring.rateRatio;
-  return rr.estimable ? `${decimal(rr.ratio, 2)} (95% CI ${decimal(rr.lower, 2)}–${decimal(rr.upper, 2)})` : 'not estimable';
+  return rr.estimable
+    ? { value: decimal(rr.ratio, 2), note: `95% CI ${decimal(rr.lower, 2)}–${decimal(rr.upper, 2)}. An association, not a cause.` }
+    : { value: 'not estimable', note: rr.reason };
 };
 
 export const relapsePanel = (view: RelapseView): Node[] => {
@@ -16,7 +18,7 @@ export const relapsePanel = (view: RelapseView): Node[] => {
       { label: 'Relapses per 1,000 participant-days', value: decimal(view.relapses.ratePer1000Days, 2), note: `${whole(view.relapses.events)} relapses in ${whole(view.relapses.participantDays)} days`, id: 'relapse-rate' },
       { label: 'Lapses per 1,000 participant-days', value: decimal(view.lapses.ratePer1000Days, 2), note: `${whole(view.lapses.events)} lapses, counted apart` },
       { label: 'Positive drug screens', value: percent(view.screens.positiveRate), note: `${whole(view.screens.positive)} of ${whole(view.screens.total)} screens` },
-      { label: 'Rate ratio, mentored vs not', value: ratio(view), note: 'An association, not a cause' },
+      { label: 'Relapse rate ratio, mentored vs not', ...ratio(view) },
     ),
     cards(
       card(

@@ -1,6 +1,6 @@
 import type { WellbeingView } from '@alongside/outcomes/contracts';
 import { decimal, percent, whole, words } from '../format.js';
-import { card, cards, tiles } from '../layout.js';
+import { card, cards, element, tiles } from '../layout.js';
 import { dataTable, groupedBars, legend } from '../svg-charts.js';
 
 const improvedMeaning = (instrument: string) => (instrument === 'BARC-10' ? 'gained 5 points or more' : 'moved down at least one severity band');
@@ -45,7 +45,27 @@ export const wellbeingPanel = (view: WellbeingView): Node[] => {
       ),
       card(
         'Severity bands at intake and latest',
-        'Latest bands count only participants with two assessments; a change from one assessment is absent, not zero.',
+        'People in each band at intake (everyone assessed) and latest (only those with two assessments: a change from one assessment is absent, not zero).',
+        ...view.instruments.filter((i) => i.instrument !== 'BARC-10').flatMap((i) => {
+          const bands = [...new Set([...i.bandsAtIntake, ...i.bandsLatest].map((b) => b.band))];
+          const order = ['minimal', 'mild', 'moderate', 'moderately-severe', 'severe'];
+          bands.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+          return [
+            element('h3', undefined, i.instrument),
+            groupedBars({
+              label: `${i.instrument} bands at intake and latest`,
+              xLabel: 'Severity band',
+              yLabel: 'People',
+              categories: bands.map(words),
+              series: [
+                { name: 'At intake', values: bands.map((band) => i.bandsAtIntake.find((b) => b.band === band)?.count ?? 0) },
+                { name: 'Latest', values: bands.map((band) => i.bandsLatest.find((b) => b.band === band)?.count ?? 0) },
+              ],
+              empty: `No ${i.instrument} assessments yet`,
+            }),
+          ];
+        }),
+        legend(['At intake', 'Latest']),
         ...view.instruments.map((i) =>
           dataTable(`${i.instrument} bands`, ['Band', 'At intake', 'Latest'], [...new Set([...i.bandsAtIntake, ...i.bandsLatest].map((b) => b.band))].map((band) => [
             words(band),

@@ -14,9 +14,12 @@ export class DashboardAssets {
     return this.read(join(this.root, 'index.html'));
   }
 
-  /** A file of `src/`, by plain name only (`main.js`, `styles.css`): nothing outside it is reachable. */
+  /**
+   * A file of `src/` or one of its folders, by plain names only (`main.js`, `views/relapse-panel.js`):
+   * nothing outside `src/` is reachable.
+   */
   asset(name: string): { type: string; body: string } | null {
-    if (!/^[a-z][a-z0-9-]*\.(js|css)$/.test(name)) return null;
+    if (!/^([a-z][a-z0-9-]*\/)?[a-z][a-z0-9-]*\.(js|css)$/.test(name)) return null;
     const cached = this.cache.get(name);
     if (cached) return cached;
     const loaded = name.endsWith('.css') ? this.css(name) : this.module(name);

@@ -35,6 +35,12 @@ export class DashboardPageController {
     this.send(reply, asset.type, asset.body);
   }
 
+  @Public()
+  @Get('assets/:folder/:name')
+  nested(@Param('folder') folder: string, @Param('name') name: string, @Res() reply: Reply): void {
+    this.asset(`${folder}/${name}`, reply);
+  }
+
   private send(reply: Reply, type: string, body: string): void {
     reply.setHeader('Content-Type', type);
     reply.setHeader('Content-Security-Policy', PAGE_POLICY);
