@@ -111,6 +111,7 @@ export class EventConsumer {
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.lastError = payload.error.message;
+      if (!payload.restart) this.running = false; // kafkajs gave up: readiness must say so
       this.logger.error({ err: payload.error, consumer: this.options.name, restart: payload.restart }, 'consumer crashed');
     });
     await this.consumer.connect();
@@ -118,7 +119,7 @@ export class EventConsumer {
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       // Offsets are resolved one message at a time, after it is handled (or parked), and committed
-      // after each batch and at least every second; a crash replays at most that much, into the inbox.
+      // at least every second and after each batch; a crash replays at most that much, into the inbox.
       eachBatchAutoResolve: false,
       autoCommitInterval: 1_000,
       eachBatch: (payload) => this.handleBatch(payload),
@@ -144,14 +145,17 @@ export class EventConsumer {
     return { up: this.running, details: { running: this.running, ...(this.lastError ? { lastError: this.lastError } : {}) } };
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isStale }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
+      // After a rebalance the rest of the batch may belong to another member now.
+      if (isStale()) return;
       const origin: MessageOrigin = { topic: batch.topic, partition: batch.partition, offset: message.offset };
       const outcome = await this.handleMessage(message, origin, heartbeat);
       if (outcome === 'interrupted') return;
       resolveOffset(message.offset);
       this.metrics.passed(batch.topic, batch.partition, message.offset, batch.highWatermark, outcome);
       await heartbeat();
+      await commitOffsetsIfNecessary();
     }
   }
 
