@@ -36,7 +36,6 @@ export class DashboardAssets {
     const file = join(this.root, 'src', name.replace(/\.js$/, '.ts'));
     if (!existsSync(file)) return null;
     // typescript is a development dependency; it is only loaded when the page is first served.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require('typescript') as typeof import('typescript');
     const output = ts.transpileModule(this.read(file), {
       compilerOptions: { module: ts.ModuleKind.ES2020, target: ts.ScriptTarget.ES2020, sourceMap: false, removeComments: false },

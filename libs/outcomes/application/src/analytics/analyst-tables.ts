@@ -19,6 +19,12 @@ export const SUPPRESSION_NOTE =
 
 type CohortRow = { cohort: string } & Record<string, string>;
 
+/** A margin the table was asked to publish: present by construction, checked rather than assumed. */
+const margin = <T>(value: T | null | undefined): T => {
+  if (value == null) throw new Error('A suppressed table lacks a margin it was built with');
+  return value;
+};
+
 const COUNTS = ['completed', 'eligible90', 'retained90', 'relapses', 'lapses', 'screens', 'positiveScreens'] as const;
 
 /**
@@ -78,13 +84,13 @@ export const measuresTable = async (
     });
   const counts = Object.fromEntries(COUNTS.map((m) => [m, column(rows.map((r) => number(r, sqlKey[m])))]));
   // Participant-days describe the people of a row: hidden wherever their head count is.
-  const days = column(rows.map((r) => number(r, 'days')), flow.rowTotals?.map((p) => p.suppressed));
+  const days = column(rows.map((r) => number(r, 'days')), margin(flow.rowTotals).map((p) => p.suppressed));
 
   const valuesOf = (i: number | 'total'): Record<AnalystMeasure, PublishedValue> => {
-    const pick = (table: ReturnType<typeof column>): Published => (i === 'total' ? table.columnTotals![0] : table.cells[i][0]);
-    const admitted = i === 'total' ? flow.grandTotal! : flow.rowTotals![i];
-    const active = i === 'total' ? flow.columnTotals![0] : flow.cells[i][0];
-    const discharged = i === 'total' ? flow.columnTotals![1] : flow.cells[i][1];
+    const pick = (table: ReturnType<typeof column>): Published => (i === 'total' ? margin(table.columnTotals)[0] : table.cells[i][0]);
+    const admitted = i === 'total' ? margin(flow.grandTotal) : margin(flow.rowTotals)[i];
+    const active = i === 'total' ? margin(flow.columnTotals)[0] : flow.cells[i][0];
+    const discharged = i === 'total' ? margin(flow.columnTotals)[1] : flow.cells[i][1];
     const c = Object.fromEntries(COUNTS.map((m) => [m, pick(counts[m])])) as Record<(typeof COUNTS)[number], Published>;
     const participantDays = pick(days);
     return {
@@ -130,9 +136,9 @@ export const dischargeReasonsTable = async (
     rows: table.rows,
     columns: table.columns,
     cells: table.cells,
-    rowTotals: table.rowTotals!,
-    columnTotals: table.columnTotals!,
-    grandTotal: table.grandTotal!,
+    rowTotals: margin(table.rowTotals),
+    columnTotals: margin(table.columnTotals),
+    grandTotal: margin(table.grandTotal),
     suppression: SUPPRESSION_NOTE,
   };
 };
