@@ -136,11 +136,11 @@ describe('Kafka relay', () => {
     it('reports itself not ready, moves no checkpoint, and still stops promptly', async () => {
       const before = await checkpoint();
       await seedParticipants(store, { streams: 1, eventsPerStream: 3 });
-      const nowhere = new Kafka({ clientId: 'relay-test', brokers: ['127.0.0.1:1'], retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+      const nowhere = new Kafka({ clientId: 'relay-test', brokers: ['127.0.0.1:1'], retry: { retries: 1, initialRetryTime: 50 }, logLevel: logLevel.NOTHING });
       const relay = new KafkaRelay({ ...options, kafka: nowhere, logger: { ...options.logger!, error: () => undefined } });
       relay.start();
       await waitFor(() => !relay.readiness().up, { what: 'the relay to report the broker unreachable' });
-      expect(relay.readiness().details).toMatchObject({ leader: true, lastError: expect.stringContaining('Connection') });
+      expect(relay.readiness().details).toMatchObject({ leader: true, lastError: expect.stringMatching(/connect/i) });
       const stopping = Date.now();
       await relay.stop();
       expect(Date.now() - stopping).toBeLessThan(5_000);

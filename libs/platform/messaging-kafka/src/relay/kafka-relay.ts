@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import { contextOf } from '@alongside/platform/event-sourcing';
 import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
-import { Partitioners, type Admin, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { type Admin, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { Pool, type ClientConfig } from 'pg';
 import { Registry } from 'prom-client';
 import { toEventMessage } from '../event-message';
@@ -9,6 +9,7 @@ import type { LogHead } from '../log-head';
 import { defaultLogger, type Logger } from '../logger';
 import { pause } from '../pause';
 import { deadLetterTopic, defaultTopicLayout, ensureTopics, eventsTopic, type TopicLayout } from '../topics';
+import { KeyPartitioner } from './key-partitioner';
 import { RelayCheckpoint } from './relay-checkpoint';
 import { RelayLease } from './relay-lease';
 import { RelayMetrics } from './relay-metrics';
@@ -89,6 +90,7 @@ export class KafkaRelay {
   private readonly knownTopics = new Set<string>();
   private running: Promise<void> | undefined;
   private producer: Producer | undefined;
+  private producerConnected: Promise<void> | undefined;
   private admin: Admin | undefined;
   private adminConnected: Promise<void> | undefined;
   private state: { leader: boolean; position: bigint | null; lag: bigint | null; lastError: string | null } = {
@@ -204,10 +206,14 @@ export class KafkaRelay {
     let failures = 0;
     while (held()) {
       try {
-        await checkpoint.ensureTable();
-        let position = await checkpoint.read();
+        // The producer's handshake (an idempotent producer asks for its id) overlaps the rest.
+        const [, , position0] = await Promise.all([
+          this.connectedProducer(),
+          this.prepareTopics(),
+          checkpoint.ensureTable().then(() => checkpoint.read()),
+        ]);
+        let position = position0;
         this.state.position = position;
-        await this.prepareTopics();
         this.logger.info({ relay: this.options.name, position: position.toString() }, 'publishing from checkpoint');
         while (held()) {
           position = await this.drain(position, checkpoint, held);
@@ -222,6 +228,7 @@ export class KafkaRelay {
         // A producer that failed may hold sequence numbers the broker no longer agrees with.
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = undefined;
+        this.producerConnected = undefined;
         await pause(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), ...signals);
       }
     }
@@ -340,16 +347,14 @@ export class KafkaRelay {
   }
 
   private async connectedProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.options.kafka.producer({
-        idempotent: this.options.idempotent,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await producer.connect();
-      this.producer = producer;
-    }
+    this.producer ??= this.options.kafka.producer({
+      idempotent: this.options.idempotent,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: KeyPartitioner,
+    });
+    this.producerConnected ??= this.producer.connect();
+    await this.producerConnected;
     return this.producer;
   }
 
