@@ -10,7 +10,7 @@ import {
 } from '@alongside/outcomes/contracts';
 import { derivedFrom, ratePer, suppressSmallCells, type Published } from '@alongside/outcomes/domain';
 import { episodeCondition } from '../dashboards/episode-filter';
-import type { OutcomeTables } from '../dashboards/outcome-tables';
+import type { OutcomeReader } from '../dashboards/outcome-tables';
 import { cohortColumn } from './cohort-column';
 
 export const SUPPRESSION_NOTE =
@@ -33,7 +33,7 @@ const COUNTS = ['completed', 'eligible90', 'retained90', 'relapses', 'lapses', '
  * discharged count can be had by subtraction; each other count is protected within its column.
  */
 export const measuresTable = async (
-  tables: OutcomeTables,
+  tables: OutcomeReader,
   siteIds: readonly string[],
   by: CohortDimension,
   filters: DashboardFilters,
@@ -114,7 +114,7 @@ export const measuresTable = async (
 
 /** Discharges by cohort and TEDS reason, with margins, small-cell suppressed as one table. */
 export const dischargeReasonsTable = async (
-  tables: OutcomeTables,
+  tables: OutcomeReader,
   siteIds: readonly string[],
   by: CohortDimension,
   filters: DashboardFilters,

@@ -31,7 +31,7 @@ export class AnalyticsController {
   @ApiOkResponse({ description: 'Admissions, retention, relapses per 1,000 participant-days, screens… by cohort, suppressed' })
   @QueryResponses()
   async measures(@Query() query: AnalystQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AnalystMeasuresTable | string> {
-    const table = await measuresTable(this.tables, sitesOf(query, principal), query.by, filtersOf(query), this.clock().toISOString().slice(0, 10));
+    const table = await this.tables.snapshot((reader) => measuresTable(reader, sitesOf(query, principal), query.by, filtersOf(query), this.clock().toISOString().slice(0, 10)));
     return query.format === 'csv' ? csv(response, measuresCsv(table), `outcome-measures-by-${query.by}.csv`) : table;
   }
 
@@ -41,7 +41,7 @@ export class AnalyticsController {
   @ApiOkResponse({ description: 'Discharges by cohort and TEDS reason with margins, suppressed' })
   @QueryResponses()
   async dischargeReasons(@Query() query: AnalystQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AnalystCrossTable | string> {
-    const table = await dischargeReasonsTable(this.tables, sitesOf(query, principal), query.by, filtersOf(query));
+    const table = await this.tables.snapshot((reader) => dischargeReasonsTable(reader, sitesOf(query, principal), query.by, filtersOf(query)));
     return query.format === 'csv' ? csv(response, crossTableCsv(table), `discharge-reasons-by-${query.by}.csv`) : table;
   }
 }

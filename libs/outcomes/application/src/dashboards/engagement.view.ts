@@ -1,9 +1,9 @@
 import type { DashboardFilters, EngagementView } from '@alongside/outcomes/contracts';
 import { episodeCondition } from './episode-filter';
-import type { OutcomeTables } from './outcome-tables';
+import type { OutcomeReader } from './outcome-tables';
 
 /** Sessions and attendance by group kind, mentor contacts per participant-week, caseloads, alert counts. */
-export const engagementView = async (tables: OutcomeTables, siteId: string, filters: DashboardFilters, asOf: string): Promise<EngagementView> => {
+export const engagementView = async (tables: OutcomeReader, siteId: string, filters: DashboardFilters, asOf: string): Promise<EngagementView> => {
   const t = await tables.tables('outcome_episode', 'outcome_attendance', 'outcome_mentor_match', 'outcome_safety_alert');
   const where = episodeCondition([siteId], filters, 2);
   const params = [asOf, ...where.params];

@@ -1,10 +1,13 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OUTCOME_VIEWS } from '@alongside/outcomes/read-models';
 import { ActiveProjections } from '@alongside/platform/projections';
 
 export type OutcomeTable = 'outcome_episode' | 'outcome_attendance' | 'outcome_mentor_match' | 'outcome_instrument_change' | 'outcome_safety_alert' | 'outcome_reintegration' | 'outcome_site';
+
+/** What a view reads through: the live tables, and SQL against them. */
+export type OutcomeReader = Pick<OutcomeTables, 'tables' | 'query'>;
 
 /**
  * Reads go to the tables of the projection version that is live (blue-green): a rebuild of a new
@@ -27,5 +30,16 @@ export class OutcomeTables {
 
   query<R>(sql: string, params: unknown[]): Promise<R[]> {
     return this.dataSource.query(sql, params);
+  }
+
+  /**
+   * Runs a view's queries in one read-only snapshot, so that its figures agree with each other
+   * even while the projection commits between them (a census and a curve from the same moment).
+   */
+  snapshot<T>(work: (reader: OutcomeReader) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx: EntityManager) => {
+      await tx.query('set transaction read only');
+      return work({ tables: (...names) => this.tables(...names), query: (sql, params) => tx.query(sql, params) });
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { ATTENDANCE_DOSE_BANDS, type AttendanceDoseBand, type DashboardFilters, type RateView, type RelapseView } from '@alongside/outcomes/contracts';
 import { logRankTest, ratePer, rateRatio } from '@alongside/outcomes/domain';
 import { episodeCondition } from './episode-filter';
-import type { OutcomeTables } from './outcome-tables';
+import type { OutcomeReader } from './outcome-tables';
 import { groupedOf, survivalCurveOf } from './survival-curve-view';
 
 type GroupRow = { mentored: boolean; n: string; days: string; relapses: string; lapses: string; screens: string; positive: string };
@@ -17,7 +17,7 @@ export const ASSOCIATION_NOT_CAUSE =
   'An association, not a cause: mentored and not-mentored participants may differ in ways these figures do not show.';
 
 /** Relapses per 1,000 participant-days, time to first relapse (KM), screens, mentored vs not, attendance dose. */
-export const relapseView = async (tables: OutcomeTables, siteId: string, filters: DashboardFilters, asOf: string): Promise<RelapseView> => {
+export const relapseView = async (tables: OutcomeReader, siteId: string, filters: DashboardFilters, asOf: string): Promise<RelapseView> => {
   const { outcome_episode: episodes } = await tables.tables('outcome_episode');
   const where = episodeCondition([siteId], filters, 2);
   const params = [asOf, ...where.params];

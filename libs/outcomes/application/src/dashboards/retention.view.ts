@@ -1,12 +1,12 @@
 import type { DashboardFilters, DischargeReason, RetainedShare, RetentionView } from '@alongside/outcomes/contracts';
 import { episodeCondition } from './episode-filter';
-import type { OutcomeTables } from './outcome-tables';
+import type { OutcomeReader } from './outcome-tables';
 import { survivalCurveOf } from './survival-curve-view';
 
 const share = (eligible: number, retained: number): RetainedShare => ({ eligible, retained, share: eligible > 0 ? retained / eligible : null });
 
 /** Census, weekly flow, discharge reasons, time in treatment (KM, active censored), 30/60/90-day retention by cohort. */
-export const retentionView = async (tables: OutcomeTables, siteId: string, filters: DashboardFilters, asOf: string): Promise<RetentionView> => {
+export const retentionView = async (tables: OutcomeReader, siteId: string, filters: DashboardFilters, asOf: string): Promise<RetentionView> => {
   const { outcome_episode: episodes } = await tables.tables('outcome_episode');
   const where = episodeCondition([siteId], filters, 2);
   const params = [asOf, ...where.params];

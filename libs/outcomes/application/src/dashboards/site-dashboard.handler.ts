@@ -14,6 +14,7 @@ export class SiteDashboardHandler implements IQueryHandler<SiteDashboardQuery> {
   constructor(private readonly tables: OutcomeTables) {}
 
   execute({ kind, siteId, filters, asOf }: SiteDashboardQuery) {
-    return views[kind](this.tables, siteId, filters, asOf);
+    // The union of views is what the bus hands back; each controller route asks for one kind.
+    return this.tables.snapshot((reader) => views[kind](reader, siteId, filters, asOf) as Promise<never>);
   }
 }

@@ -1,6 +1,6 @@
 import { INSTRUMENTS, type AssessmentBand, type DashboardFilters, type Instrument, type WellbeingView } from '@alongside/outcomes/contracts';
 import { episodeCondition } from './episode-filter';
-import type { OutcomeTables } from './outcome-tables';
+import type { OutcomeReader } from './outcome-tables';
 
 const STABLE_HOUSING = ['independent', 'with-family-or-friends', 'recovery-residence', 'supported-housing'];
 const WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'education-or-training', 'volunteering'];
@@ -9,7 +9,7 @@ const WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'educatio
  * PHQ-9, GAD-7 and BARC-10 at intake vs latest, and how people fare after discharge. A change needs
  * two assessments: participants with one count as assessed, never as "no change".
  */
-export const wellbeingView = async (tables: OutcomeTables, siteId: string, filters: DashboardFilters, asOf: string): Promise<WellbeingView> => {
+export const wellbeingView = async (tables: OutcomeReader, siteId: string, filters: DashboardFilters, asOf: string): Promise<WellbeingView> => {
   const t = await tables.tables('outcome_episode', 'outcome_instrument_change', 'outcome_reintegration');
   const where = episodeCondition([siteId], filters, 2);
   const params = [siteId, ...where.params];
