@@ -70,7 +70,10 @@ const rawKafkajs = () =>
     let bytes = 0;
     for (const message of messages) {
       const size = 64 + (message.key as string).length + (message.value as string).length + 400;
-      if (bytes + size > 900 * 1024) requests.push([]), (bytes = 0);
+      if (bytes + size > 900 * 1024) {
+        requests.push([]);
+        bytes = 0;
+      }
       requests[requests.length - 1].push(message);
       bytes += size;
     }
@@ -104,6 +107,7 @@ const relay = () =>
       topicPrefix: prefix,
       topicLayout: layout,
       batchSize,
+      maxRequestBytes: Number(process.env.MAX_REQUEST_BYTES ?? 900 * 1024),
       idleMs: 5,
       logger: silent,
     });

@@ -1,5 +1,5 @@
 import { Table, type DataSource, type EntityMetadata } from 'typeorm';
-import { projectionKey, type Projection } from './projection';
+import { projectionKey, type EntityClass, type Projection } from './projection';
 
 const TABLES_LOCK = `('x' || substr(md5('alongside.projection-tables'), 1, 16))::bit(64)::bigint`;
 
@@ -30,7 +30,7 @@ export const ensureProjectionTables = async (dataSource: DataSource, projection:
   }
 };
 
-const tableFor = (dataSource: DataSource, projection: Projection, entity: Function): Table => {
+const tableFor = (dataSource: DataSource, projection: Projection, entity: EntityClass): Table => {
   let metadata: EntityMetadata;
   try {
     metadata = dataSource.getMetadata(entity);

@@ -13,12 +13,15 @@ import type { EntityManager } from 'typeorm';
  * classes; `apply` writes them through the EntityManager of the batch's transaction, with raw
  * multi-row SQL (`tx.query`) where speed matters and `tx.upsert` where it does not.
  */
+/** A TypeORM entity class (decorated with `@Entity`). */
+export type EntityClass = new () => object;
+
 export type Projection = Readonly<{
   /** Stable across versions: the name readers ask for (`retention-by-week`). */
   name: string;
   version: number;
   /** This version's entity classes; each table name must end in `_v<version>`. */
-  entities: readonly Function[];
+  entities: readonly EntityClass[];
   /** Event types `apply` wants; others are skipped (the checkpoint still moves past them). */
   handles: readonly string[];
   /**

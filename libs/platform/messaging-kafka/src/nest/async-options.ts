@@ -7,5 +7,10 @@ import type { InjectionToken, ModuleMetadata } from '@nestjs/common';
 export type AsyncOptions<T> = Readonly<{
   imports?: ModuleMetadata['imports'];
   inject?: InjectionToken[];
-  useFactory: (...dependencies: any[]) => T | Promise<T>;
+  /** Receives the `inject` tokens' values, in order. */
+  useFactory: (...dependencies: never[]) => T | Promise<T>;
 }>;
+
+/** Calls the factory with what Nest resolved for its `inject` tokens. */
+export const callFactory = <T>(options: AsyncOptions<T>, dependencies: unknown[]): T | Promise<T> =>
+  (options.useFactory as (...values: unknown[]) => T | Promise<T>)(...dependencies);

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventConsumer, type EventConsumerOptions } from '../consumer/event-consumer';
-import type { AsyncOptions } from './async-options';
+import { callFactory, type AsyncOptions } from './async-options';
 import { EventConsumersHealthIndicator } from './event-consumers.health';
 import { EventConsumers } from './event-consumers';
 
@@ -37,7 +37,7 @@ export class EventConsumersModule {
           provide: EventConsumers,
           inject: options.inject ?? [],
           useFactory: async (...dependencies: unknown[]) =>
-            new EventConsumers((await options.useFactory(...dependencies)).map((o) => new EventConsumer(o))),
+            new EventConsumers((await callFactory(options, dependencies)).map((o) => new EventConsumer(o))),
         },
         EventConsumersLifecycle,
         EventConsumersHealthIndicator,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { KafkaRelay, type KafkaRelayOptions } from '../relay/kafka-relay';
-import type { AsyncOptions } from './async-options';
+import { callFactory, type AsyncOptions } from './async-options';
 import { KafkaRelayHealthIndicator } from './kafka-relay.health';
 
 /** Starts the relay once the app is up and lets its in-flight batch finish on shutdown. */
@@ -39,7 +39,7 @@ export class KafkaRelayModule {
         {
           provide: KafkaRelay,
           inject: options.inject ?? [],
-          useFactory: async (...dependencies: unknown[]) => new KafkaRelay(await options.useFactory(...dependencies)),
+          useFactory: async (...dependencies: unknown[]) => new KafkaRelay(await callFactory(options, dependencies)),
         },
         KafkaRelayLifecycle,
         KafkaRelayHealthIndicator,

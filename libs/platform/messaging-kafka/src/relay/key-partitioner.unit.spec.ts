@@ -3,7 +3,6 @@ import type { PartitionMetadata } from 'kafkajs';
 import { KeyPartitioner, murmur2 } from './key-partitioner';
 
 // kafkajs's own murmur2, the reference: a stream's events must land where any Kafka producer would put them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const kafkajsMurmur2: (key: Buffer | string) => number = require('kafkajs/src/producer/partitioners/default/murmur2');
 
 describe('Key partitioner', () => {

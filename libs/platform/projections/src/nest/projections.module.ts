@@ -17,7 +17,8 @@ import { ProjectionsHealthIndicator } from './projections.health';
 export type ProjectionsModuleOptions = Readonly<{
   imports?: ModuleMetadata['imports'];
   inject?: InjectionToken[];
-  useFactory: (...dependencies: any[]) => ProjectionRunnerOptions | Promise<ProjectionRunnerOptions>;
+  /** Receives the `inject` tokens' values, in order. */
+  useFactory: (...dependencies: never[]) => ProjectionRunnerOptions | Promise<ProjectionRunnerOptions>;
 }>;
 
 /**
@@ -52,7 +53,9 @@ export class ProjectionsModule {
         {
           provide: ProjectionRunner,
           inject: options.inject ?? [],
-          useFactory: async (...dependencies: unknown[]) => new ProjectionRunner(await options.useFactory(...dependencies)),
+          useFactory: async (...dependencies: unknown[]) => new ProjectionRunner(
+            await (options.useFactory as (...values: unknown[]) => Promise<ProjectionRunnerOptions>)(...dependencies),
+          ),
         },
         { provide: ActiveProjections, inject: [DataSource], useFactory: (dataSource: DataSource) => new ActiveProjections(dataSource) },
         ProjectionsLifecycle,
