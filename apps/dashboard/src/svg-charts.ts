@@ -95,7 +95,7 @@ export const stepCurves = (options: { label: string; xLabel: string; yLabel: str
     const upper: string[] = [];
     const lower: string[] = [];
     steps.forEach((p, k) => {
-      const next = steps[k + 1]?.x ?? p.x;
+      const next = steps[k + 1]?.x ?? maxX;
       upper.push(`${x(p.x)},${y(p.upper ?? p.y)}`, `${x(next)},${y(p.upper ?? p.y)}`);
       lower.unshift(`${x(next)},${y(p.lower ?? p.y)}`, `${x(p.x)},${y(p.lower ?? p.y)}`);
     });

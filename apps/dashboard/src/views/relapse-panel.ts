@@ -10,6 +10,9 @@ const ratio = (view: RelapseView): { value: string; note: string } => {
     : { value: 'not estimable', note: rr.reason };
 };
 
+/** Sessions attended per week in treatment, as people read the bands. */
+const DOSE: Record<string, string> = { none: 'None', 'under-1': 'Under 1', '1-to-2': '1 to under 3', '3-or-more': '3 or more' };
+
 export const relapsePanel = (view: RelapseView): Node[] => {
   const m = view.mentoring;
   const association = element('p', 'association', `${m.interpretation} Log-rank χ² = ${decimal(m.logRank.chiSquare, 2)}, ${pValue(m.logRank.pValue)}.`);
@@ -61,13 +64,13 @@ export const relapsePanel = (view: RelapseView): Node[] => {
           label: 'Relapse rate by sessions attended per week',
           xLabel: 'Sessions per week',
           yLabel: 'Per 1,000 days',
-          categories: view.byAttendanceDose.map((d) => words(d.band)),
+          categories: view.byAttendanceDose.map((d) => DOSE[d.band] ?? words(d.band)),
           series: [{ name: 'Relapses per 1,000 days', values: view.byAttendanceDose.map((d) => d.ratePer1000Days) }],
           yFormat: (v) => decimal(v, 1),
           empty: 'No attendance yet',
         }),
         dataTable('relapses by attendance dose', ['Sessions per week', 'Participants', 'Participant-days', 'Relapses', 'Per 1,000 days'], view.byAttendanceDose.map((d) => [
-          words(d.band),
+          DOSE[d.band] ?? words(d.band),
           whole(d.participants),
           whole(d.participantDays),
           whole(d.events),
