@@ -26,7 +26,7 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['apps', 'libs', 'tools', 'bench', 'deploy'].filter((d) => existsSync(join(__dirname, d))).map((d) => `<rootDir>/${d}`),
+  roots: ['apps', 'libs', 'tools', 'bench', 'deploy', 'reliability'].filter((d) => existsSync(join(__dirname, d))).map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // NestJS 12 ships ES modules only; jest on Node 20 cannot require() them, so swc compiles them too.
