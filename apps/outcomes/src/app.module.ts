@@ -25,7 +25,7 @@ import { logHeadOf, OutcomeProjections } from './outcome-projections';
 export type OutcomesAppOptions = OutcomesModuleOptions &
   Readonly<{
     env?: NodeJS.ProcessEnv;
-    /** `alongside` in production; tests give their own topics. */
+    /** `alongside` in production; tests give their own topics (here or as KAFKA_TOPIC_PREFIX, like enrolment). */
     topicPrefix?: string;
   }>;
 
@@ -45,7 +45,7 @@ export class OutcomesAppModule {
   static forRoot(options: OutcomesAppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
     const role = (env.ROLE ?? 'all') as Role;
-    const prefix = options.topicPrefix ?? 'alongside';
+    const prefix = options.topicPrefix ?? env.KAFKA_TOPIC_PREFIX ?? 'alongside';
     const outcomes = OutcomesModule.forRoot(options);
     const background: DynamicModule[] = [];
     const providers: Provider[] = [];
