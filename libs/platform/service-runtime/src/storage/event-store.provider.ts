@@ -5,16 +5,16 @@ import { EsdbEventStore } from '@alongside/platform/event-store-esdb';
 import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { ensureDatabaseAndSchema } from './ensure-schema';
+import { eventStoreSettingsOf } from './event-store-settings';
 
 /** The configured event store: Postgres by default, EventStoreDB with EVENT_STORE=esdb. */
 export const eventStoreProvider = (upcasters?: UpcasterRegistry): FactoryProvider<EventStore> => ({
   provide: EVENT_STORE,
   inject: [SERVICE_CONFIG],
   useFactory: async (config: ServiceConfig): Promise<EventStore> => {
-    if (config.eventStore === 'esdb') {
-      return EsdbEventStore.connect({ connectionString: config.eventStoreUrl!, upcasters });
-    }
+    const settings = eventStoreSettingsOf(config, upcasters);
+    if (settings.adapter === 'esdb') return EsdbEventStore.connect(settings.options);
     await ensureDatabaseAndSchema(config.databaseUrl, config.context);
-    return PostgresEventStore.connect({ connectionString: config.databaseUrl, schema: config.context, upcasters });
+    return PostgresEventStore.connect(settings.options);
   },
 });
