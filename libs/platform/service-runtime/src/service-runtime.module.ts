@@ -13,7 +13,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { SecurityModule } from '@alongside/platform/security';
-import { readServiceConfig, SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
+import { readServiceConfig, SERVICE_CONFIG } from './config/service-config';
 import type { ServiceContext } from './config/service-context';
 import { HealthController } from './health/health.controller';
 import { ReadinessChecks } from './health/readiness-checks';

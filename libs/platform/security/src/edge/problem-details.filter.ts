@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { isDomainError, type DomainErrorKind } from '@alongside/platform/event-sourcing';
+import { EventTooLarge } from '@alongside/platform/event-store';
 import type { SecuredRequest } from '../authentication/secured-request';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation-id';
 import { InvalidInput } from './invalid-input';
@@ -30,8 +31,15 @@ const exposedClientError = (exception: unknown): Mapped | undefined => {
   return undefined;
 };
 
+// The store's own message names the stream, which carries a participant id: the client gets the sizes only.
+const tooLarge = ({ type, bytes, limit }: EventTooLarge): Mapped => ({
+  status: 413,
+  detail: `What this request would record (${type}) is ${bytes} bytes of JSON, over the limit of ${limit} bytes per event; nothing was recorded.`,
+});
+
 export const mapException = (exception: unknown): Mapped => {
   if (isDomainError(exception)) return { status: STATUS_OF[exception.kind], detail: exception.message };
+  if (exception instanceof EventTooLarge) return tooLarge(exception);
   if (exception instanceof InvalidInput) return { status: 400, detail: httpDetail(exception), errors: exception.errors };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

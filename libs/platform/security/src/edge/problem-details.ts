@@ -35,6 +35,7 @@ const SLUGS: Readonly<Record<number, string>> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  413: 'too-large',
   422: 'rule-violated',
   429: 'rate-limited',
   500: 'internal-error',
