@@ -43,7 +43,7 @@ export const kafkaPorts = () => {
   return { brokerPort, controllerPort: portFromEnv('ALONGSIDE_KAFKA_CONTROLLER_PORT', brokerPort + 1) };
 };
 
-const jvmOptions = (): string[] => [
+export const kafkaJvmOptions = (): string[] => [
   '-Xms256m',
   '-Xmx512m',
   // Small heap, few cores: the serial collector needs fewer threads than G1 and ~7% less CPU to start.
@@ -103,7 +103,7 @@ const startOrReuse = async (log: Log): Promise<KafkaServer> => {
   // Detached, with output to a file rather than a pipe: the broker must outlive a CLI `start`.
   const broker = spawn(
     'java',
-    [...jvmOptions(), ...sharing.jvmOptions, '-cp', path.join(libs, '*'), mainClass, propertiesFile],
+    [...kafkaJvmOptions(), ...sharing.jvmOptions, '-cp', path.join(libs, '*'), mainClass, propertiesFile],
     {
       detached: true,
       stdio: ['ignore', output, output],
