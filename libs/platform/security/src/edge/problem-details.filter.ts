@@ -4,6 +4,7 @@ import { isDomainError, type DomainErrorKind } from '@alongside/platform/event-s
 import { EventTooLarge } from '@alongside/platform/event-store';
 import type { SecuredRequest } from '../authentication/secured-request';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation-id';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseOutage } from './database-outage';
 import { InvalidInput } from './invalid-input';
 import { PROBLEM_JSON, problemTitle, problemType, type ProblemDetails } from './problem-details';
 
@@ -11,7 +12,7 @@ const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = { 'not-found': 404,
 
 const INTERNAL_DETAIL = 'Something went wrong on our side. It was logged with this correlation id.';
 
-type Mapped = Readonly<{ status: number; detail?: string; errors?: ProblemDetails['errors'] }>;
+type Mapped = Readonly<{ status: number; detail?: string; errors?: ProblemDetails['errors']; retryAfterSeconds?: number }>;
 
 const httpDetail = (exception: HttpException): string | undefined => {
   const response = exception.getResponse();
@@ -47,6 +48,9 @@ export const mapException = (exception: unknown): Mapped => {
     if (status === 429) return { status, detail: 'Too many requests. Wait a moment and try again.' };
     return { status, detail: httpDetail(exception) };
   }
+  if (isDatabaseOutage(exception)) {
+    return { status: 503, detail: 'The database cannot be reached just now. Nothing was recorded; retry with the same Idempotency-Key.', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+  }
   // Anything else may carry SQL, file paths or PII in its message: only the log sees it.
   return exposedClientError(exception) ?? { status: 500, detail: INTERNAL_DETAIL };
 };
@@ -64,9 +68,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<SecuredRequest & { originalUrl?: string }>();
     const response = host.switchToHttp().getResponse<unknown>();
     const correlationId = correlationIdOf(request);
-    const { status, detail, errors } = mapException(exception);
+    const { status, detail, errors, retryAfterSeconds } = mapException(exception);
 
-    if (status >= 500) {
+    // An outage is expected and says so; it is logged as a warning, without the stack.
+    if (retryAfterSeconds !== undefined) {
+      this.logger.warn(`Database unreachable, answered 503, correlation id ${correlationId}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (status >= 500) {
       this.logger.error(`Unhandled error, correlation id ${correlationId}`, exception instanceof Error ? exception.stack : String(exception));
     }
     if (http.isHeadersSent(response)) return;
@@ -84,6 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     http.setHeader(response, 'Content-Type', PROBLEM_JSON);
     http.setHeader(response, CORRELATION_HEADER, correlationId);
     if (status === 401) http.setHeader(response, 'WWW-Authenticate', 'Bearer realm="alongside"');
+    if (retryAfterSeconds !== undefined) http.setHeader(response, 'Retry-After', String(retryAfterSeconds));
     http.reply(response, problem, status);
   }
 }

@@ -39,6 +39,7 @@ const SLUGS: Readonly<Record<number, string>> = {
   422: 'rule-violated',
   429: 'rate-limited',
   500: 'internal-error',
+  503: 'unavailable',
 };
 
 export const problemTitle = (status: number): string => TITLES[status] ?? (status >= 500 ? 'Server error' : 'Request refused');
