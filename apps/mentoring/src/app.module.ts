@@ -33,7 +33,7 @@ export class MentoringAppModule {
   static forRoot(options: MentoringAppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
     const role = (env.ROLE ?? 'all') as Role;
-    const prefix = options.topicPrefix ?? 'alongside';
+    const prefix = options.topicPrefix ?? env.KAFKA_TOPIC_PREFIX ?? 'alongside';
     const background: DynamicModule[] = [];
     const providers: Provider[] = [];
     if (role === 'all' || role === 'relay') {

@@ -74,7 +74,7 @@ export class OutcomesAppModule {
           inject: [SERVICE_CONFIG, EnrolmentListener, SessionsListener, MentoringListener],
           useFactory: (config: ServiceConfig, enrolment: EnrolmentListener, sessions: SessionsListener, mentoring: MentoringListener) => [
             {
-              name: 'outcomes.enrolment',
+              name: prefix === 'alongside' ? 'outcomes.enrolment' : `${prefix}.outcomes.enrolment`,
               kafka: kafkaOf(config, 'outcomes-enrolment'),
               topics: [topicOf(prefix, 'enrolment', ENROLMENT_EVENTS_TOPIC)],
               handlers: enrolment.handlers,
@@ -84,7 +84,7 @@ export class OutcomesAppModule {
               schema: config.context,
             },
             {
-              name: 'outcomes.sessions',
+              name: prefix === 'alongside' ? 'outcomes.sessions' : `${prefix}.outcomes.sessions`,
               kafka: kafkaOf(config, 'outcomes-sessions'),
               topics: [topicOf(prefix, 'sessions', SESSIONS_EVENTS_TOPIC)],
               handlers: sessions.handlers,
@@ -94,7 +94,7 @@ export class OutcomesAppModule {
               schema: config.context,
             },
             {
-              name: 'outcomes.mentoring',
+              name: prefix === 'alongside' ? 'outcomes.mentoring' : `${prefix}.outcomes.mentoring`,
               kafka: kafkaOf(config, 'outcomes-mentoring'),
               topics: [topicOf(prefix, 'mentoring', MENTORING_EVENTS_TOPIC)],
               handlers: mentoring.handlers,

@@ -33,7 +33,7 @@ export class SessionsAppModule {
   static forRoot(options: SessionsAppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
     const role = (env.ROLE ?? 'all') as Role;
-    const prefix = options.topicPrefix ?? 'alongside';
+    const prefix = options.topicPrefix ?? env.KAFKA_TOPIC_PREFIX ?? 'alongside';
     const background: DynamicModule[] = [];
     const providers: Provider[] = [];
     const sessions = SessionsModule.forRoot(options);
@@ -62,7 +62,7 @@ export class SessionsAppModule {
           inject: [SERVICE_CONFIG, HeardFacts],
           useFactory: (config: ServiceConfig, heard: HeardFacts) => [
             {
-              name: 'sessions.enrolment',
+              name: prefix === 'alongside' ? 'sessions.enrolment' : `${prefix}.sessions.enrolment`,
               kafka: kafkaOf(config, 'sessions-enrolment-consumer'),
               topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
               handlers: heard.fromEnrolment,
@@ -72,7 +72,7 @@ export class SessionsAppModule {
               schema: config.context,
             },
             {
-              name: 'sessions.mentoring',
+              name: prefix === 'alongside' ? 'sessions.mentoring' : `${prefix}.sessions.mentoring`,
               kafka: kafkaOf(config, 'sessions-mentoring-consumer'),
               topics: [prefix === 'alongside' ? MENTORING_EVENTS_TOPIC : `${prefix}.mentoring.events`],
               handlers: heard.fromMentoring,
