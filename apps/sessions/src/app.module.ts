@@ -9,6 +9,7 @@ import { MENTORING_EVENTS_TOPIC, mentoringEventSchemas, mentoringUpcasters } fro
 import { sessionsUpcasters } from '@alongside/sessions/contracts';
 import { HEARD_FROM_ENROLMENT, HEARD_FROM_MENTORING, HeardFacts, SessionsModule, type SessionsModuleOptions } from '@alongside/sessions/application';
 import { DataSource } from 'typeorm';
+import { SessionsBilling } from './sessions-billing';
 import { logHeadOf, SessionsProjections } from './sessions-projections';
 
 export type SessionsAppOptions = SessionsModuleOptions &
@@ -54,7 +55,7 @@ export class SessionsAppModule {
         }),
       );
     }
-    if (role === 'all' || role === 'projections') providers.push(SessionsProjections);
+    if (role === 'all' || role === 'projections') providers.push(SessionsProjections, SessionsBilling);
     if (role === 'all') {
       background.push(
         EventConsumersModule.forRootAsync({

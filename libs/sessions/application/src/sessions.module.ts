@@ -5,6 +5,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-
 import { SESSIONS_VIEW_ENTITIES } from '@alongside/sessions/read-models';
 import { GroupNote } from './attendance/group-note.entity';
 import { ReadGroupNoteHandler, RecordAttendanceHandler } from './attendance/attendance.handlers';
+import { AttendanceBilling } from './billing/attendance-billing';
 import { HeardFacts } from './consumers/heard-facts';
 import { GroupsController } from './groups/groups.controller';
 import { ChangeMembershipHandler, CreateGroupHandler } from './groups/groups.handlers';
@@ -42,6 +43,7 @@ export class SessionsModule {
         },
         SessionsLog,
         SessionPlanning,
+        AttendanceBilling,
         SessionsTables,
         SessionsReads,
         HeardFacts,
@@ -53,7 +55,7 @@ export class SessionsModule {
         RecordAttendanceHandler,
         ReadGroupNoteHandler,
       ],
-      exports: [SessionsLog, HeardFacts, SESSIONS_CLOCK],
+      exports: [SessionsLog, HeardFacts, AttendanceBilling, SESSIONS_CLOCK],
     };
   }
 }

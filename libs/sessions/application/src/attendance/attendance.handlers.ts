@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import type { CommandContext } from '@alongside/platform/event-store';
 import { NotFoundHere, PiiVault } from '@alongside/platform/security';
-import type { AttendanceRecorded } from '@alongside/sessions/contracts';
-import { billingDayDecider, billingDayStream, payerRuleSetOf, sessionDecider, sessionStream, type AttendanceEntry } from '@alongside/sessions/domain';
+import { sessionDecider, sessionStream, type AttendanceEntry } from '@alongside/sessions/domain';
 import type { Repository } from 'typeorm';
+import { AttendanceBilling, type StoredAttendance } from '../billing/attendance-billing';
 import { SessionPlanning } from '../shared/session-planning';
 import { SessionsLog } from '../shared/sessions-log';
 import { GroupNote } from './group-note.entity';
@@ -26,6 +26,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
   constructor(
     private readonly log: SessionsLog,
     private readonly planning: SessionPlanning,
+    private readonly billing: AttendanceBilling,
     private readonly vault: PiiVault,
     @InjectRepository(GroupNote) private readonly notes: Repository<GroupNote>,
   ) {}
@@ -40,7 +41,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
       { type: 'RecordAttendance', data: { entries, roster, groupNoteId: note?.noteId ?? null, at: context.occurredAt } },
       context,
     );
-    const recorded = result.events as unknown as readonly (AttendanceRecorded & { id: string })[];
+    const recorded = result.events as unknown as readonly StoredAttendance[];
     // Written after the decision: a note is never kept for an attendance the rules refused.
     if (note !== null && recorded.length > 0) {
       const sealed = await this.vault.encryptFields(sessionId, context.siteId, { text: note.text }, ['text']);
@@ -49,32 +50,16 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
         ['siteId', 'noteId'],
       );
     }
-    return { recorded: recorded.length, groupNoteId: recorded[0]?.data.groupNoteId ?? null, units: await this.computeUnits(context, recorded) };
+    return { recorded: recorded.length, groupNoteId: recorded[0]?.data.groupNoteId ?? null, units: await this.billAll(recorded) };
   }
 
-  /** One billing-day stream per participant, day and code holds the payer's daily maximum. */
-  private async computeUnits(context: CommandContext, recorded: readonly (AttendanceRecorded & { id: string })[]): Promise<Record<string, number>> {
-    const settings = await this.planning.settingsOf(context.siteId);
-    const ruleSet = payerRuleSetOf(settings?.payerRulesRef);
+  /**
+   * Billed here too, so the facilitator sees the units at once. Should this process die before or
+   * during it, the BillableUnitsReactor bills the same attendances from the log, with the same ids.
+   */
+  private async billAll(recorded: readonly StoredAttendance[]): Promise<Record<string, number>> {
     const units: Record<string, number> = {};
-    for (const { id, data } of recorded) {
-      units[data.participantId] = 0;
-      const rule = ruleSet.rules[data.groupKind];
-      if (rule === undefined || data.minutesAttended === 0) continue;
-      const result = await this.log.handle(
-        billingDayStream(context.siteId, data.participantId, data.localDate, rule.code),
-        billingDayDecider,
-        {
-          type: 'ComputeUnits',
-          data: { participantId: data.participantId, sessionId: data.sessionId, groupId: data.groupId, serviceDate: data.localDate, minutes: data.minutesAttended, rule, payerRulesRef: ruleSet.ref, at: context.occurredAt },
-        },
-        // Derived from the attendance event, so a retried request computes nothing twice; other
-        // sessions of the same day may append concurrently, and the decision stays right on retry.
-        { ...context, commandId: `${id}/units`, causationId: id },
-        3,
-      );
-      units[data.participantId] = result.events.find((e) => e.data.sessionId === data.sessionId)?.data.units ?? 0;
-    }
+    for (const attendance of recorded) units[attendance.data.participantId] = await this.billing.bill(attendance);
     return units;
   }
 }
