@@ -27,7 +27,10 @@ export class ProjectionBookkeeping {
   async ensureTables(dataSource: DataSource): Promise<void> {
     await dataSource.transaction(async (tx) => {
       await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [`alongside.projections.${this.schema}`]);
-      await tx.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
+      // Asked first: CREATE SCHEMA checks the right to create schemas even when this one exists,
+      // and a service's own role owns its schema without holding that right on the database.
+      const [{ present }] = await tx.query(`select to_regnamespace($1) is not null as present`, [quoteIdentifier(this.schema)]);
+      if (!present) await tx.query(`create schema if not exists ${quoteIdentifier(this.schema)}`);
       await tx.query(
         `create table if not exists ${this.checkpoints} (
            projection text primary key,

@@ -1,4 +1,5 @@
 import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
+import { ALL_SITES, SITE_SCOPE_SETTING } from '@alongside/platform/security';
 import { ReadAhead } from './read-ahead';
 import type { DataSource } from 'typeorm';
 import type { LogHead } from './log-head';
@@ -137,6 +138,8 @@ export class ProjectionFollower {
     const { dataSource, bookkeeping, metrics } = this.settings;
     const relevant = batch.events.filter((event) => this.handles.has(event.type));
     await dataSource.transaction(async (tx) => {
+      // A projection writes every site's rows: it passes the site wall by saying so, for this transaction only.
+      await tx.query('select set_config($1, $2, true)', [SITE_SCOPE_SETTING, ALL_SITES]);
       const row = await bookkeeping.lock(tx, this.key);
       if (row.position !== expected) throw new CheckpointMoved();
       if (relevant.length > 0) await this.projection.apply(relevant, tx);

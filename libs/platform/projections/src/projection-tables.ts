@@ -1,5 +1,6 @@
 import { Table, type DataSource, type EntityMetadata } from 'typeorm';
 import { projectionKey, type EntityClass, type Projection } from './projection';
+import { ensureSiteWalls } from './site-walls';
 
 const TABLES_LOCK = `('x' || substr(md5('alongside.projection-tables'), 1, 16))::bit(64)::bigint`;
 
@@ -8,6 +9,8 @@ const TABLES_LOCK = `('x' || substr(md5('alongside.projection-tables'), 1, 16)):
  * builder would, but for these tables only: an app-wide synchronize would consider (and alter)
  * every entity the app has. An advisory lock keeps replicas starting together from racing on
  * CREATE TABLE.
+ *
+ * Tables with a `site_id` column get the site wall (row-level security) as well.
  *
  * Creating is all there is to do: a version's shape never changes after it first ran (a new
  * shape is a new version, in new tables), so existing tables are left as they are.
@@ -22,6 +25,7 @@ export const ensureProjectionTables = async (dataSource: DataSource, projection:
       for (const table of tables) {
         if (!(await runner.hasTable(table))) await runner.createTable(table, true, true, true);
       }
+      await ensureSiteWalls(runner, tables);
     } finally {
       await runner.query(`select pg_advisory_unlock(${TABLES_LOCK})`);
     }

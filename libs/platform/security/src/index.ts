@@ -43,6 +43,10 @@ export * from './pii/in-memory-pii-key-store';
 export * from './pii/postgres-pii-key-store';
 export * from './pii/data-key-cache';
 export * from './pii/pii-vault';
+// Site scope: the database's own wall between sites
+export * from './site-scope/site-scope';
+export * from './site-scope/site-scope.middleware';
+export * from './site-scope/site-wall';
 // Consent
 export * from './consent/part2-consent';
 export * from './consent/may-disclose';

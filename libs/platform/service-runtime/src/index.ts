@@ -3,5 +3,7 @@ export * from './config/service-config';
 export * from './health/readiness-checks';
 export * from './metrics/metrics.registry';
 export * from './storage/ensure-schema';
+export * from './storage/service-role';
+export * from './storage/site-scoped-connections';
 export * from './service-runtime.module';
 export * from './bootstrap';

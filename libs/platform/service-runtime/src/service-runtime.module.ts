@@ -10,9 +10,10 @@ import {
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { SecurityModule } from '@alongside/platform/security';
+import { SecurityModule, SiteScopeMiddleware } from '@alongside/platform/security';
 import { readServiceConfig, SERVICE_CONFIG } from './config/service-config';
 import type { ServiceContext } from './config/service-context';
 import { HealthController } from './health/health.controller';
@@ -23,6 +24,8 @@ import { createMetricsRegistry, METRICS_REGISTRY } from './metrics/metrics.regis
 import { RequestDurationMiddleware } from './metrics/request-duration.middleware';
 import { ensureDatabaseAndSchema } from './storage/ensure-schema';
 import { eventStoreProvider } from './storage/event-store.provider';
+import { ensureServiceRole, serviceRolePassword } from './storage/service-role';
+import { scopeConnectionsBySite } from './storage/site-scoped-connections';
 
 export type ServiceRuntimeOptions = Readonly<{
   context: ServiceContext;
@@ -30,6 +33,13 @@ export type ServiceRuntimeOptions = Readonly<{
   upcasters?: UpcasterRegistry;
   /** Overrides of the environment, for tests that start several apps in one process. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Runs TypeORM (the read models and everything the routes query) as the service's own
+   * non-superuser role, with each connection scoped to the sites of the work using it, so the
+   * row-level site walls of the read models bind the service (DESIGN §7). Off by default until a
+   * service's background readers are known to declare `siteScope.allSites`.
+   */
+  ownDatabaseRole?: boolean;
 }>;
 
 /**
@@ -53,14 +63,21 @@ export class ServiceRuntimeModule implements NestModule, OnApplicationShutdown {
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             await ensureDatabaseAndSchema(config.databaseUrl, config.context);
+            const url = options.ownDatabaseRole
+              ? await ensureServiceRole(config.databaseUrl, config.context, serviceRolePassword(config.context, options.env ?? process.env))
+              : config.databaseUrl;
             return {
               type: 'postgres' as const,
-              url: config.databaseUrl,
+              url,
               schema: config.context,
               autoLoadEntities: true,
               synchronize: (options.env ?? process.env).TYPEORM_SYNCHRONIZE !== 'false',
               extra: { max: 10 },
             };
+          },
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            return options.ownDatabaseRole ? scopeConnectionsBySite(dataSource) : dataSource;
           },
         }),
         SecurityModule.forRoot({ context: config.context }),
@@ -70,14 +87,14 @@ export class ServiceRuntimeModule implements NestModule, OnApplicationShutdown {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(config.context) },
         ReadinessChecks,
-        eventStoreProvider(options.upcasters),
+        eventStoreProvider(options.upcasters, options),
       ],
       exports: [SERVICE_CONFIG, METRICS_REGISTRY, ReadinessChecks, EVENT_STORE, TerminusModule],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestDurationMiddleware).forRoutes('*path');
+    consumer.apply(SiteScopeMiddleware, RequestDurationMiddleware).forRoutes('*path');
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { siteScope } from '../site-scope/site-scope';
 import { InvalidToken } from './invalid-token';
 import { IS_PUBLIC } from './public.decorator';
 import type { SecuredRequest } from './secured-request';
@@ -33,6 +34,7 @@ export class JwtAuthGuard implements CanActivate {
       if (error instanceof InvalidToken) throw new UnauthorizedException(error.message);
       throw error;
     }
+    siteScope.admit(request.principal.sites);
     return true;
   }
 }
