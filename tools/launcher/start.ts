@@ -1,7 +1,10 @@
 // `npm start`: Postgres and Kafka (the project's own scripts), the four services with their relays,
-// consumers and projections, then the URLs and a development token per role. Ctrl-C stops it all.
+// consumers and projections, and the companion; on an empty database the demo network; then the
+// URLs and a development token per role. Ctrl-C stops it all.
 import { startInfra } from '../infra';
-import { hasSites, seedDemo } from './demo-seed';
+import { DEMO_SITE_IDS } from '../demo/generate';
+import { participantInTreatment } from './demo-participant';
+import { hasSites, seedDemo, type SeedMode } from './demo-seed';
 import { prefixLine } from './log-line';
 import { networkMembers, servicesDatabaseUrl } from './network';
 import { waitUntilReady } from './readiness';
@@ -10,10 +13,20 @@ import { printWelcome } from './welcome';
 
 const log = (line: string) => console.log(prefixLine('start', line));
 
+/** DEMO_SEED: `store` (default: fast, the services' deciders appended to their stores), `commands` (through the routes) or `off`. */
+const seedMode = (): SeedMode | 'off' => {
+  const value = process.env['DEMO_SEED'] ?? 'store';
+  if (value !== 'store' && value !== 'commands' && value !== 'off') throw new Error(`DEMO_SEED must be store, commands or off, not ${value}`);
+  return value;
+};
+
 const main = async (): Promise<void> => {
   const startedAt = Date.now();
+  const mode = seedMode();
   const infra = await startInfra({ log });
-  const env = { DATABASE_URL: servicesDatabaseUrl(infra.databaseUrl), KAFKA_BROKERS: infra.brokers.join(',') };
+  const databaseUrl = servicesDatabaseUrl(infra.databaseUrl);
+  const env = { DATABASE_URL: databaseUrl, KAFKA_BROKERS: infra.brokers.join(',') };
+  const members = networkMembers();
   const processes: ServiceProcess[] = [];
   let stopping = false;
 
@@ -29,9 +42,10 @@ const main = async (): Promise<void> => {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  for (const member of networkMembers()) {
-    const child = startServiceProcess(member.name, member.entry, { ...env, PORT: String(member.port) });
+  for (const member of members) {
+    const child = startServiceProcess(member.name, member.entry, { ...env, ...member.env, PORT: String(member.port) });
     processes.push(child);
+    log(`${member.name}: pid ${child.child.pid}`);
     void child.exited.then((code) => {
       if (!stopping) {
         log(`${member.name} exited with ${code}; stopping the rest`);
@@ -41,7 +55,7 @@ const main = async (): Promise<void> => {
   }
   try {
     await Promise.all(
-      networkMembers().map((member, i) =>
+      members.map((member, i) =>
         waitUntilReady(`http://127.0.0.1:${member.port}/health/ready`, 180_000, () => processes[i].child.exitCode === null).catch(
           (error: Error) => {
             throw new Error(`${member.name}: ${error.message}`);
@@ -55,15 +69,17 @@ const main = async (): Promise<void> => {
     return;
   }
   // The demo network, once: a second start finds the sites and reuses what is there.
-  if (process.env['DEMO_SEED'] !== 'off') {
+  if (mode !== 'off') {
     try {
-      if (await hasSites(env.DATABASE_URL)) log('demo data found: reusing it (no reseed)');
-      else await seedDemo(log);
+      if (await hasSites(databaseUrl)) log('demo data found: reusing it (no reseed)');
+      else await seedDemo(databaseUrl, mode, log);
     } catch (error) {
       log(`seeding the demo failed, the services stay up: ${(error as Error).message}`);
     }
   }
-  await printWelcome(networkMembers(), Math.round((Date.now() - startedAt) / 1000));
+  const site = DEMO_SITE_IDS[0];
+  const participantId = await participantInTreatment(databaseUrl, site).catch(() => null);
+  await printWelcome(members, Math.round((Date.now() - startedAt) / 1000), participantId ? { site, participantId } : null);
 };
 
 main().catch((error: unknown) => {
