@@ -74,6 +74,10 @@ export const mentoringEventExamples: { [T in MentoringEventType]: MentoringEvent
       raisedAt: '2025-03-03T14:45:00-05:00',
     },
   },
+  CaseloadPlaceTaken: {
+    type: 'CaseloadPlaceTaken',
+    data: { ...parties, takenAt: '2025-03-10T09:00:00-05:00' },
+  },
   MatchProposed: {
     type: 'MatchProposed',
     data: { ...parties, consentId: '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a09', proposedBy: 'manager-01', proposedAt: '2025-03-10T09:00:00-05:00' },

@@ -12,6 +12,7 @@ export const schemaVersions: Readonly<Record<MentoringEventType, number>> = {
   CertificationExpired: 1,
   SupervisionHeld: 1,
   BoundaryConcernRaised: 1,
+  CaseloadPlaceTaken: 1,
   MatchProposed: 1,
   MatchAccepted: 1,
   MatchEnded: 1,

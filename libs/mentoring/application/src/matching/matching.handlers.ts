@@ -19,6 +19,7 @@ import {
 import { assertOwnMatch } from '../shared/acting-mentor';
 import { MentoringLog } from '../shared/mentoring-log';
 import { MentoringViews } from '../queries/mentoring-views';
+import { CaseloadPlaces } from './caseload-places';
 
 /** What the matching rules need to know about a mentor, from their record and their caseload. */
 const standingOf = async (log: MentoringLog, views: MentoringViews, siteId: SiteId, mentorId: string): Promise<MentorStanding | null> => {
@@ -42,26 +43,51 @@ export class ProposeMatch implements ICommand {
   ) {}
 }
 
+/**
+ * The caseload is decided on the mentor's own stream, not the read model: the place is taken there
+ * with the version read (two proposals at once: one gets 409), and only then is the match written.
+ */
 @CommandHandler(ProposeMatch)
 export class ProposeMatchHandler implements ICommandHandler<ProposeMatch, string[]> {
   constructor(
     private readonly log: MentoringLog,
     private readonly views: MentoringViews,
+    private readonly places: CaseloadPlaces,
   ) {}
 
   async execute({ context, data }: ProposeMatch): Promise<string[]> {
     const { siteId, occurredAt: at } = context;
-    const [mentor, consent, openMatchId] = await Promise.all([
-      standingOf(this.log, this.views, siteId, data.mentorId),
+    const stream = matchStream(siteId, data.matchId);
+    const [mentorRecord, consent, openMatchId, match, openInView] = await Promise.all([
+      this.log.load(mentorStream(siteId, data.mentorId), mentorDecider),
       consentOf(this.log, siteId, data.participantId, at),
       this.views.openMatchOfParticipant(siteId, data.participantId, data.matchId),
+      this.log.load(stream, matchDecider),
+      this.views.openMatchesOf(siteId, data.mentorId),
     ]);
-    const result = await this.log.handle(
-      matchStream(siteId, data.matchId),
-      matchDecider,
-      { type: 'ProposeMatch', data: { matchId: data.matchId, participantId: data.participantId, mentor, consent, openMatchId, proposedBy: context.actor.sub, at } },
-      context,
-    );
+    const released = mentorRecord.status === 'onboarded' ? await this.places.released(siteId, mentorRecord.caseload, at) : [];
+    const mentor: MentorStanding | null =
+      mentorRecord.status === 'onboarded'
+        ? {
+            mentorId: data.mentorId,
+            certifications: Object.values(mentorRecord.certifications),
+            maxCaseload: mentorRecord.maxCaseload,
+            // The read model also counts matches proposed before places were kept on the mentor's stream.
+            openMatches: Math.max(openInView, mentorRecord.caseload.filter((place) => place.matchId !== data.matchId && !released.includes(place.matchId)).length),
+          }
+        : null;
+    const command = { type: 'ProposeMatch' as const, data: { matchId: data.matchId, participantId: data.participantId, mentor, consent, openMatchId, proposedBy: context.actor.sub, at } };
+    if (match.status === 'none') {
+      // Decided first, so a proposal the rules refuse holds no place; a repeat skips this and gets its first answer.
+      matchDecider.decide(command, match);
+      await this.log.handle(
+        mentorStream(siteId, data.mentorId),
+        mentorDecider,
+        { type: 'TakeCaseloadPlace', data: { matchId: data.matchId, participantId: data.participantId, released, at } },
+        context,
+      );
+    }
+    const result = await this.log.handle(stream, matchDecider, command, context);
     return result.events.map((e) => e.type);
   }
 }

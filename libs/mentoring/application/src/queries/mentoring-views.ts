@@ -20,6 +20,17 @@ export class MentoringViews {
     return Number(row?.n ?? 0);
   }
 
+  /** Which of these matches the read model shows ended (final: an ended match never reopens). */
+  async endedAmong(siteId: SiteId, matchIds: readonly string[]): Promise<string[]> {
+    if (matchIds.length === 0) return [];
+    const rows = await this.tables.query<{ match_id: string }>(
+      'match',
+      (t) => `select match_id from ${t} where site_id = $1 and match_id::text = any($2::text[]) and status = 'ended'`,
+      [siteId, [...matchIds]],
+    );
+    return rows.map((r) => r.match_id);
+  }
+
   async openMatchOfParticipant(siteId: SiteId, participantId: string, except?: string): Promise<string | null> {
     const rows = await this.tables.query<{ match_id: string }>(
       'match',

@@ -79,6 +79,17 @@ export type BoundaryConcernRaised = Readonly<{
   };
 }>;
 
+/**
+ * A place in the mentor's caseload held for a proposed match, appended to the mentor's own stream
+ * with the version read, so two proposals decided at once cannot both take the last place (one
+ * gets 409 and retries). The place is free again once the match has ended: that is read from the
+ * match's stream, so no second event is needed.
+ */
+export type CaseloadPlaceTaken = Readonly<{
+  type: 'CaseloadPlaceTaken';
+  data: { mentorId: string; matchId: string; participantId: string; takenAt: string };
+}>;
+
 export type MentorEvent =
   | MentorOnboarded
   | TrainingCompleted
@@ -86,4 +97,5 @@ export type MentorEvent =
   | CertificationRenewed
   | CertificationExpired
   | SupervisionHeld
-  | BoundaryConcernRaised;
+  | BoundaryConcernRaised
+  | CaseloadPlaceTaken;

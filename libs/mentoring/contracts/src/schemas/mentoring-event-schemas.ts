@@ -75,6 +75,7 @@ const dataOf: Record<MentoringEventType, Record<string, JsonSchema>> = {
     raisedBy: text(200),
     raisedAt: instant,
   },
+  CaseloadPlaceTaken: { ...matchParties, takenAt: instant },
   MatchProposed: { ...matchParties, consentId: uuid, proposedBy: text(200), proposedAt: instant },
   MatchAccepted: { ...matchParties, acceptedAt: instant },
   MatchEnded: {

@@ -43,6 +43,17 @@ export type RaiseBoundaryConcern = Command<
   { concernId: string; supervisionId: string | null; concern: BoundaryConcern; raisedBy: string; at: string }
 >;
 
+/**
+ * Holds a place in the caseload for a match about to be proposed. `released` names the places the
+ * caller found free again (their match ended, or its proposal never got written): every other
+ * place counts as taken, including any taken since the caller looked, so a stale look refuses
+ * rather than overfills.
+ */
+export type TakeCaseloadPlace = Command<
+  'TakeCaseloadPlace',
+  { matchId: string; participantId: string; released: readonly string[]; at: string }
+>;
+
 export type MentorCommand =
   | OnboardMentor
   | RecordTraining
@@ -50,4 +61,5 @@ export type MentorCommand =
   | RenewCertification
   | ExpireCertifications
   | HoldSupervision
-  | RaiseBoundaryConcern;
+  | RaiseBoundaryConcern
+  | TakeCaseloadPlace;

@@ -19,6 +19,7 @@ import {
   TrainingAlreadyRecorded,
 } from './mentor.errors';
 import { DateInTheFuture } from '../date-in-the-future.error';
+import { CaseloadFull } from '../match/match.errors';
 import type { Mentor, OnboardedMentor } from './mentor.state';
 
 export const initialState = (): Mentor => ({ status: 'none' });
@@ -101,6 +102,15 @@ export const decide = (command: MentorCommand, mentor: Mentor): MentorEvent[] =>
       }
       return [{ type: 'BoundaryConcernRaised', data: { mentorId: m.mentorId, ...concern, raisedAt: at } }];
     }
+    case 'TakeCaseloadPlace': {
+      const { matchId, participantId, released, at } = command.data;
+      const m = onboarded(mentor);
+      // A retried proposal already holds its place.
+      if (m.caseload.some((place) => place.matchId === matchId)) return [];
+      const taken = m.caseload.filter((place) => !released.includes(place.matchId)).length;
+      if (taken >= m.maxCaseload) throw new CaseloadFull(m.maxCaseload);
+      return [{ type: 'CaseloadPlaceTaken', data: { mentorId: m.mentorId, matchId, participantId, takenAt: at } }];
+    }
   }
 };
 
@@ -118,6 +128,7 @@ export const evolve = (mentor: Mentor, event: MentorEvent): Mentor => {
       supervisions: [],
       lastSupervisionAt: null,
       concerns: [],
+      caseload: [],
     };
   }
   if (mentor.status !== 'onboarded') return mentor;
@@ -147,6 +158,10 @@ export const evolve = (mentor: Mentor, event: MentorEvent): Mentor => {
     }
     case 'BoundaryConcernRaised':
       return { ...mentor, concerns: [...mentor.concerns, event.data.concernId] };
+    case 'CaseloadPlaceTaken': {
+      const { matchId, participantId, takenAt } = event.data;
+      return { ...mentor, caseload: [...mentor.caseload, { matchId, participantId, takenAt }] };
+    }
   }
 };
 

@@ -8,6 +8,8 @@ export type Certification = Readonly<{
   status: 'current' | 'expired';
 }>;
 
+export type CaseloadPlace = Readonly<{ matchId: string; participantId: string; takenAt: string }>;
+
 export type Mentor =
   | Readonly<{ status: 'none' }>
   | Readonly<{
@@ -21,6 +23,8 @@ export type Mentor =
       supervisions: readonly string[];
       lastSupervisionAt: string | null;
       concerns: readonly string[];
+      /** Places taken for proposed matches, oldest first: open until the match's own stream says it ended. */
+      caseload: readonly CaseloadPlace[];
     }>;
 
 export type OnboardedMentor = Extract<Mentor, { status: 'onboarded' }>;
