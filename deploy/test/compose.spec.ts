@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { ensureDebianPackage } from './support/kubectl';
+import { ensureDebianPackage } from '@alongside/platform/testing';
 import { APPS, ROOT_DIR, SERVICES, WEB_APPS } from './support/layout';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -16,10 +16,21 @@ const boundaryErrors = async (filePath: string, code: string): Promise<string[]>
     [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'json'],
     { cwd: root, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
   );
-  if (!eslint.stdout) throw new Error(`eslint printed nothing: ${eslint.stderr}`);
+  if (!eslint.stdout.startsWith('[')) throw new Error(`eslint printed no results: ${eslint.stdout}${eslint.stderr}`);
   const [result] = JSON.parse(eslint.stdout) as LintResult[];
   return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
 };
+
+// The Nx rule reads the cached project graph and, on a fresh clone without one, skips itself with
+// a warning; computing the graph first makes the rule run, and the parse below refuses a skipped rule.
+beforeAll(() => {
+  const nx = spawnSync(join(root, 'node_modules/.bin/nx'), ['show', 'projects'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  if (nx.status !== 0) throw new Error(`nx could not build the project graph: ${nx.stderr}`);
+}, 120_000);
 
 describe('Module boundaries', () => {
   it("refuses a service importing another service's domain", async () => {

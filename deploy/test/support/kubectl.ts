@@ -3,6 +3,7 @@
 // deployment whose manifests were never rendered is not a tested deployment.
 import { spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
+import { ensureDebianPackage } from '@alongside/platform/testing';
 
 export type K8sObject = {
   apiVersion: string;
@@ -21,50 +22,6 @@ export type K8sObject = {
 let resolved: string | undefined;
 
 const works = (bin: string) => spawnSync(bin, ['version', '--client'], { encoding: 'utf8' }).status === 0;
-
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, {
-    encoding: 'utf8',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    timeout: 280_000,
-  });
-  return {
-    ok: result.status === 0,
-    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`,
-  };
-}
-
-/**
- * Installs a Debian package when `probe` fails; throws a message saying what to do otherwise.
- * apt waits for a lock held by a parallel test worker instead of failing.
- */
-export function ensureDebianPackage(pkg: string, what: string, probe: () => boolean): void {
-  if (probe()) return;
-  const root = process.getuid?.() === 0;
-  const sudo = !root && run('sudo', ['-n', 'true']).ok;
-  if (!root && !sudo) {
-    throw new Error(
-      `${what} is missing and cannot be installed (not root, no password-less sudo): apt-get install ${pkg}`,
-    );
-  }
-  const apt = (args: string[]) => (root ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
-  const wait = ['-o', 'DPkg::Lock::Timeout=240'];
-  let install = apt([...wait, 'install', '-y', '--no-install-recommends', pkg]);
-  if (probe()) return;
-  const update = apt([...wait, 'update']);
-  install = apt([...wait, 'install', '-y', '--no-install-recommends', pkg]);
-  // Another jest worker may be installing the same package at this moment: give it time to finish.
-  const busy = /lock/i.test(install.output);
-  for (let waited = 0; busy && waited < 120_000; waited += 2_000) {
-    if (probe()) return;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
-  }
-  if (probe()) return;
-  throw new Error(
-    `${what} is missing and installing Debian's ${pkg} failed.\n` +
-      `apt-get update said:\n${update.output.slice(-1500)}\napt-get install said:\n${install.output.slice(-1500)}`,
-  );
-}
 
 /** The kubectl to use, installed from Debian when there is none. */
 export function kubectl(): string {

@@ -1,5 +1,4 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,12 +9,12 @@ import request from 'supertest';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { mintDevToken } from '@alongside/platform/security';
 import { waitFor, type TestDatabase } from '@alongside/platform/testing';
+import { CHROMIUM, ensureChromium } from '@alongside/platform/testing/browser';
 import { createCompanionServer } from '../companion-server';
 import { hearContactRequest, startMentoring } from './mentoring-under-test';
 import { admit, hearMentorContact, startOutcomes } from './outcomes-under-test';
 import { groupWithSessions, startSessions, upcomingFor } from './sessions-under-test';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', '..', '..', 'docs', 'screenshots');
 const north = siteId('north');
 
@@ -32,7 +31,7 @@ let token: string;
 const portOf = (server: Server) => (server.address() as AddressInfo).port;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit', timeout: 600_000 });
+  ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
   const services = await Promise.all([startOutcomes(() => new Date()), startMentoring(() => new Date()), startSessions(() => new Date())]);
   [outcomes, mentoring, sessions] = services.map((s) => s.app);

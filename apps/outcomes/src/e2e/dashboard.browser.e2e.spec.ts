@@ -12,7 +12,7 @@ import { EnrolmentListener } from '@alongside/outcomes/application';
 import { OutcomesAppModule } from '../app.module';
 import { seedDemoNetwork, type DemoParticipant } from './demo-network';
 import { enrolled } from './heard-events';
-import { ensureChromium, launchChromium } from './headless-chromium';
+import { ensureChromium, launchChromium } from '@alongside/platform/testing/browser';
 
 jest.setTimeout(240_000);
 

@@ -1,14 +1,13 @@
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureDebianPackage } from './debian-package';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's Chromium, installed on a fresh machine the first time a browser test needs it. */
-export const ensureChromium = (): void => {
-  if (existsSync(CHROMIUM)) return;
-  execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit', timeout: 600_000 });
-};
+export const ensureChromium = (): void =>
+  // With its recommended packages: the fonts that make screenshots readable come with them.
+  ensureDebianPackage('chromium', `Chromium (${CHROMIUM})`, () => existsSync(CHROMIUM), { recommends: true });
 
 /**
  * Headless Chromium with no network chatter of its own. `launch` gives every browser a fresh,

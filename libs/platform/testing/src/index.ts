@@ -5,3 +5,4 @@ export { testBrokers, testDatabaseAdminUrl } from './test-servers';
 export { testKafka } from './test-kafka';
 export { uniqueTopic } from './unique-topic';
 export { waitFor, type WaitForOptions } from './wait-for';
+export { ensureDebianPackage } from './debian-package';
