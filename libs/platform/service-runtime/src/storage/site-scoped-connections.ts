@@ -79,9 +79,14 @@ const scopedClient = (client: PoolClient, setting: string): PoolClient => {
     return result;
   };
 
+  // One statement (with its begin and commit) at a time: callers that fire several at once on one
+  // connection (Promise.all in a transaction) must not slip between another's begin and commit.
+  let tail: Promise<unknown> = Promise.resolve();
   (client as unknown as { query: Query }).query = (text, values) => {
     if (typeof values === 'function' || (typeof text === 'object' && text !== null && 'submit' in text)) return query(text, values);
-    return scoped(text, values);
+    const next = tail.then(() => scoped(text, values));
+    tail = next.catch(() => undefined);
+    return next;
   };
   client.release = (error?: Error | boolean) => {
     delete (client as unknown as { query?: Query }).query; // the prototype's again, for the next borrower
