@@ -102,7 +102,7 @@ export class EnrolmentAppModule {
     }
     return {
       module: EnrolmentAppModule,
-      imports: [ServiceRuntimeModule.forRoot({ context: 'enrolment', upcasters: enrolmentUpcasterRegistry, env }), enrolment, ...background],
+      imports: [ServiceRuntimeModule.forRoot({ context: 'enrolment', upcasters: enrolmentUpcasterRegistry, env, ownDatabaseRole: true }), enrolment, ...background],
       providers: [BackgroundReadiness],
     };
   }

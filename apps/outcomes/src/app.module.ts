@@ -109,7 +109,7 @@ export class OutcomesAppModule {
     }
     return {
       module: OutcomesAppModule,
-      imports: [ServiceRuntimeModule.forRoot({ context: 'outcomes', upcasters: outcomesUpcasters, env }), outcomes, ...background],
+      imports: [ServiceRuntimeModule.forRoot({ context: 'outcomes', upcasters: outcomesUpcasters, env, ownDatabaseRole: true }), outcomes, ...background],
       controllers: [DashboardPageController],
       providers,
     };
