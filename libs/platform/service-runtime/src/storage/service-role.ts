@@ -21,8 +21,8 @@ const RACES = new Set(['42710', '23505', 'XX000', '40001', '40P01']);
  * `databaseUrl` is the configured one. When it names a superuser (local runs, tests), the role
  * is created (once), given the schema and its tables, and default privileges on what the
  * superuser's own connections (event store, relay, consumers) create later. When it names
- * anyone else, it already is the service's own role (deploy created it with
- * deploy/postgres/service-roles.sql) and is returned as it is.
+ * anyone else, it already is the service's own role (deploy/compose/postgres-init.sql, the
+ * platform's per-service database roles) and is returned as it is.
  */
 export const ensureServiceRole = async (databaseUrl: string, context: string, password: string): Promise<string> => {
   if (!CONTEXT.test(context)) throw new Error(`"${context}" is not a context name`);
