@@ -236,6 +236,34 @@ describe('Sessions API', () => {
     ]);
   });
 
+  it('corrects one entry with a reason as a new event beside it, re-bills it, and refuses a correction that changes nothing', async () => {
+    const manager = await as({ roles: ['site-manager'] });
+    const correction = { status: 'left-early', minutesAttended: 40, reason: 'early-departure-missed' };
+    const corrected = await http().post(`/sites/north/sessions/${firstSession}/attendance/${p(3)}/corrections`).set('Authorization', await facilitator()).send(correction).expect(200);
+    expect(corrected.body).toEqual({ revision: 1, previous: { status: 'late', minutesAttended: 70 }, units: 3 });
+
+    // Not an overwrite: the entry as taken is still in the log, the correction beside it.
+    const [fix] = await eventsOf('AttendanceCorrected', 1);
+    expect(fix.data).toMatchObject({ participantId: p(3), previous: { status: 'late', minutesAttended: 70 }, status: 'left-early', minutesAttended: 40, reason: 'early-departure-missed', revision: 1 });
+    expect(await eventsOf('AttendanceRecorded', 1, (d) => d.participantId === p(3))).toMatchObject([{ data: { status: 'late', minutesAttended: 70 } }]);
+    const [rebilled] = await eventsOf('UnitsCorrected', 1);
+    expect(rebilled.data).toMatchObject({ participantId: p(3), previousUnits: 5, units: 3, minutes: 40, revision: 1 });
+    expect(rebilled.metadata.causationId).toBe(fix.id);
+
+    await waitFor(async () => (await http().get('/sites/north/billable-units').query({ from: '2025-03-01', to: '2025-03-31' }).set('Authorization', manager)).body.totalUnits === 9);
+    const theirs = await http().get(`/sites/north/participants/${p(3)}/attendance`).set('Authorization', manager).expect(200);
+    expect(theirs.body.items[0]).toMatchObject({ sessionId: firstSession, status: 'left-early', minutesAttended: 40, billing: { code: 'H0038', units: 3 } });
+
+    const before = await count();
+    const again = await http().post(`/sites/north/sessions/${firstSession}/attendance/${p(3)}/corrections`).set('Authorization', await facilitator()).send(correction);
+    expect(again.status).toBe(422);
+    expect(again.body.detail).toMatch(/already says this/);
+    const stranger = await http().post(`/sites/north/sessions/${firstSession}/attendance/${p(2)}/corrections`).set('Authorization', await facilitator()).send(correction);
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.detail).toMatch(/not in this session's attendance/);
+    expect(await count()).toBe(before);
+  });
+
   it('cancels a session with its reason, and then refuses to hold it', async () => {
     await http().post(`/sites/north/sessions/${secondSession}/cancellation`).set('Authorization', await facilitator()).send({ reason: 'holiday' }).expect(200);
     now = new Date('2025-04-01T20:00:00Z');
@@ -259,6 +287,7 @@ describe('Sessions API', () => {
       { method: 'post', path: (s, { id }) => `/sites/${s}/sessions/${id}/cancellation`, roles: ['facilitator', 'site-manager'], crossSite: () => ({ id: southSession }), body: { reason: 'holiday' }, badBody: { body: { reason: 'bored' }, field: 'reason' } },
       { method: 'post', path: (s, { id }) => `/sites/${s}/sessions/${id}/held`, roles: ['facilitator', 'site-manager'], crossSite: () => ({ id: southSession }), body: { startedAt: '2025-03-25T22:00:00Z', endedAt: '2025-03-25T23:00:00Z', topic: 'x' }, badBody: { body: { startedAt: '2025-03-25T22:00:00Z', endedAt: '2025-03-25T23:00:00Z', topic: '' }, field: 'topic' } },
       { method: 'post', path: (s, { id }) => `/sites/${s}/sessions/${id}/attendance`, roles: ['facilitator', 'site-manager'], crossSite: () => ({ id: southSession }), body: { entries: [{ participantId: p(1), status: 'present', minutesAttended: 30 }] }, badBody: { body: { entries: [] }, field: 'entries' } },
+      { method: 'post', path: (s, { id }) => `/sites/${s}/sessions/${id}/attendance/${p(1)}/corrections`, roles: ['facilitator', 'site-manager'], crossSite: () => ({ id: southSession }), body: { status: 'late', minutesAttended: 80, reason: 'late-arrival-missed' }, badBody: { body: { status: 'late', minutesAttended: 80, reason: 'he said so' }, field: 'reason' } },
       { method: 'get', path: (s, { id }) => `/sites/${s}/sessions/${id}/note`, roles: ['facilitator', 'site-manager', 'clinician'], crossSite: () => ({ id: southSession }) },
       { method: 'get', path: (s) => `/sites/${s}/facilitators/${mentor}/sessions`, roles: ['facilitator', 'site-manager', 'clinician'] },
       { method: 'get', path: (s, { id }) => `/sites/${s}/groups/${id}/roster`, roles: ['facilitator', 'site-manager', 'clinician'], crossSite: () => ({ id: southGroup }) },

@@ -5,6 +5,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@alongside/platform/service-
 import { SESSIONS_VIEW_ENTITIES } from '@alongside/sessions/read-models';
 import { GroupNote } from './attendance/group-note.entity';
 import { ReadGroupNoteHandler, RecordAttendanceHandler } from './attendance/attendance.handlers';
+import { CorrectAttendanceHandler } from './attendance/correct-attendance.handler';
 import { AttendanceBilling } from './billing/attendance-billing';
 import { HeardFacts } from './consumers/heard-facts';
 import { GroupsController } from './groups/groups.controller';
@@ -53,6 +54,7 @@ export class SessionsModule {
         ScheduleAdHocSessionHandler,
         ChangeSessionHandler,
         RecordAttendanceHandler,
+        CorrectAttendanceHandler,
         ReadGroupNoteHandler,
       ],
       exports: [SessionsLog, HeardFacts, AttendanceBilling, SESSIONS_CLOCK],

@@ -51,6 +51,26 @@ export const sessionsEventExamples: { [T in SessionsEventType]: SessionsEventOf<
     type: 'AttendanceRecorded',
     data: { sessionId: session, groupId: group, groupKind: 'peer-support', participantId: participant, status: 'late', minutesAttended: 70, localDate: '2025-04-01', groupNoteId: source, recordedAt: '2025-04-01T19:45:00+01:00' },
   },
+  AttendanceCorrected: {
+    type: 'AttendanceCorrected',
+    data: {
+      sessionId: session,
+      groupId: group,
+      groupKind: 'peer-support',
+      participantId: participant,
+      previous: { status: 'late', minutesAttended: 70 },
+      status: 'left-early',
+      minutesAttended: 40,
+      localDate: '2025-04-01',
+      reason: 'early-departure-missed',
+      revision: 1,
+      correctedAt: '2025-04-02T09:10:00+01:00',
+    },
+  },
+  UnitsCorrected: {
+    type: 'UnitsCorrected',
+    data: { participantId: participant, sessionId: session, groupId: group, serviceDate: '2025-04-01', code: 'H0038', minutes: 40, revision: 1, previousUnits: 5, uncappedUnits: 3, units: 3, payerRulesRef: 'standard@1', correctedAt: '2025-04-02T09:10:00+01:00' },
+  },
   UnitsComputed: {
     type: 'UnitsComputed',
     data: { participantId: participant, sessionId: session, groupId: group, serviceDate: '2025-04-01', code: 'H0038', minutes: 70, uncappedUnits: 5, units: 5, payerRulesRef: 'standard@1', computedAt: '2025-04-01T19:45:00+01:00' },

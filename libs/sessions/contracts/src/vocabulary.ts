@@ -10,6 +10,13 @@ export type Facilitator = { kind: FacilitatorKind; id: string };
 export const ATTENDANCE_STATUSES = ['present', 'late', 'left-early', 'absent', 'excused'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
+/**
+ * Why an attendance entry was corrected. Codes, not free text: the event leaves the service, and
+ * words typed about a person in a group belong in the group note, which does not.
+ */
+export const CORRECTION_REASONS = ['entered-in-error', 'minutes-mistyped', 'late-arrival-missed', 'early-departure-missed', 'marked-absent-in-error', 'marked-present-in-error', 'excuse-received-later'] as const;
+export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
+
 export const CANCELLATION_REASONS = ['facilitator-unavailable', 'venue-unavailable', 'low-enrolment', 'holiday', 'weather', 'safety', 'other'] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 

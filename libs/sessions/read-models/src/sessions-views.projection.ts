@@ -90,6 +90,21 @@ const appliers: Appliers = {
     const column = ATTENDED.includes(data.status) ? 'attended' : 'notAttended';
     await tx.getRepository(SessionRow).increment({ siteId, sessionId: data.sessionId }, column, 1);
   },
+  // Set, not incremented: the counts follow from the rows, so a batch applied twice counts once.
+  AttendanceCorrected: async ({ data }, siteId, tx) => {
+    await tx.getRepository(AttendanceRow).update({ siteId, sessionId: data.sessionId, participantId: data.participantId }, { status: data.status, minutes: data.minutesAttended });
+    const rows = await tx.getRepository(AttendanceRow).findBy({ siteId, sessionId: data.sessionId });
+    const attended = rows.filter((row) => ATTENDED.includes(row.status)).length;
+    await tx.getRepository(SessionRow).update({ siteId, sessionId: data.sessionId }, { attended, notAttended: rows.length - attended });
+  },
+  UnitsCorrected: async ({ data }, siteId, tx) => {
+    await tx
+      .getRepository(AttendanceRow)
+      .update(
+        { siteId, sessionId: data.sessionId, participantId: data.participantId },
+        { billingCode: data.code, units: data.units, uncappedUnits: data.uncappedUnits, payerRulesRef: data.payerRulesRef },
+      );
+  },
   UnitsComputed: async ({ data }, siteId, tx) => {
     await tx
       .getRepository(AttendanceRow)

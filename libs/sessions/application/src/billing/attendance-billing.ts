@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EventMetadata } from '@alongside/platform/event-sourcing';
-import type { AttendanceRecorded } from '@alongside/sessions/contracts';
-import { billingDayDecider, billingDayStream, payerRuleSetOf } from '@alongside/sessions/domain';
+import type { AttendanceCorrected, AttendanceRecorded } from '@alongside/sessions/contracts';
+import { billingDayDecider, billingDayStream, payerRuleSetOf, type BillingCommand } from '@alongside/sessions/domain';
 import { SessionPlanning } from '../shared/session-planning';
 import { SessionsLog } from '../shared/sessions-log';
 
 /** An attendance as stored: its id is what makes billing it idempotent. */
 export type StoredAttendance = Readonly<{ id: string; data: AttendanceRecorded['data']; metadata: EventMetadata }>;
+export type StoredCorrection = Readonly<{ id: string; data: AttendanceCorrected['data']; metadata: EventMetadata }>;
 
 /**
  * Turns one stored attendance into its UnitsComputed, on the billing-day stream that holds the
@@ -22,21 +23,30 @@ export class AttendanceBilling {
   ) {}
 
   /** The units this attendance was billed (0 when its kind of group or its minutes bill nothing). */
-  async bill({ id, data, metadata }: StoredAttendance): Promise<number> {
+  bill(attendance: StoredAttendance): Promise<number> {
+    return this.billAs(attendance, attendance.data.minutesAttended, null);
+  }
+
+  /** The units of the corrected entry; an older correction than the one already billed changes nothing. */
+  billCorrection(correction: StoredCorrection): Promise<number> {
+    return this.billAs(correction, correction.data.minutesAttended, correction.data.revision);
+  }
+
+  private async billAs({ id, data, metadata }: StoredAttendance | StoredCorrection, minutes: number, revision: number | null): Promise<number> {
     const ruleSet = payerRuleSetOf((await this.planning.settingsOf(metadata.siteId))?.payerRulesRef);
     const rule = ruleSet.rules[data.groupKind];
-    if (rule === undefined || data.minutesAttended === 0) return 0;
+    // A correction to no minutes still bills: it takes back what the entry had.
+    if (rule === undefined || (revision === null && minutes === 0)) return 0;
+    const attendance = { participantId: data.participantId, sessionId: data.sessionId, groupId: data.groupId, serviceDate: data.localDate, minutes, rule, payerRulesRef: ruleSet.ref, at: metadata.occurredAt };
+    const command: BillingCommand = revision === null ? { type: 'ComputeUnits', data: attendance } : { type: 'CorrectUnits', data: { ...attendance, revision } };
     const result = await this.log.handle(
       billingDayStream(metadata.siteId, data.participantId, data.localDate, rule.code),
       billingDayDecider,
-      {
-        type: 'ComputeUnits',
-        data: { participantId: data.participantId, sessionId: data.sessionId, groupId: data.groupId, serviceDate: data.localDate, minutes: data.minutesAttended, rule, payerRulesRef: ruleSet.ref, at: metadata.occurredAt },
-      },
+      command,
       { commandId: `${id}/units`, siteId: metadata.siteId, correlationId: metadata.correlationId, causationId: id, actor: metadata.actor, occurredAt: metadata.occurredAt },
       // Other sessions of the same day may append concurrently; the decision stays right on a newer day.
       3,
     );
-    return result.state.unitsBySession[data.sessionId] ?? 0;
+    return result.state.bySession[data.sessionId]?.units ?? 0;
   }
 }

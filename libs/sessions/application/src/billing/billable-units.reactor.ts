@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { EventStore } from '@alongside/platform/event-store';
-import type { AttendanceRecorded } from '@alongside/sessions/contracts';
+import type { AttendanceCorrected, AttendanceRecorded } from '@alongside/sessions/contracts';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AttendanceBilling } from './attendance-billing';
@@ -31,7 +31,7 @@ const pause = (ms: number, signal: AbortSignal): Promise<void> =>
   });
 
 /**
- * Bills every attendance in the sessions log (DESIGN §5, billable units). Recording an attendance
+ * Bills every attendance, and every correction of one, in the sessions log (DESIGN §5, billable units). Recording an attendance
  * and billing it are two appends to two streams, so a process can die between them; this reactor
  * follows the log from its checkpoint and bills what is recorded, so a crash loses no units, and
  * billing is keyed by the attendance's event id, so it never bills one twice.
@@ -77,6 +77,7 @@ export class BillableUnitsReactor {
           onEvents: async (events, position) => {
             for (const event of events) {
               if (event.type === 'AttendanceRecorded') await this.options.billing.bill(event as RecordedEvent<AttendanceRecorded>);
+              if (event.type === 'AttendanceCorrected') await this.options.billing.billCorrection(event as RecordedEvent<AttendanceCorrected>);
             }
             await this.checkpoint.advance(position);
             failures = 0;

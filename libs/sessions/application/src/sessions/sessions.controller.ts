@@ -3,8 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { CurrentAccess, Roles, type Access } from '@alongside/platform/security';
-import { AttendanceRecordedDto, GroupNoteDto, RecordAttendanceDto } from '../attendance/attendance.dto';
+import { AttendanceCorrectedDto, AttendanceRecordedDto, CorrectAttendanceDto, GroupNoteDto, RecordAttendanceDto } from '../attendance/attendance.dto';
 import { ReadGroupNote, RecordAttendance, type AttendanceOutcome } from '../attendance/attendance.handlers';
+import { CorrectAttendance, type CorrectionOutcome } from '../attendance/correct-attendance.handler';
 import { commandContext, CommandOriginOf, newIdFor, type CommandOrigin } from '../shared/command-origin';
 import { CommandResponses, QueryResponses } from '../shared/problem-responses';
 import { SESSIONS_CLOCK, type SessionsClock } from '../shared/sessions-clock';
@@ -74,6 +75,23 @@ export class SessionsController {
     const note = body.groupNote === undefined ? null : { noteId: newIdFor(origin, 'group-note'), text: body.groupNote };
     const entries = body.entries.map((e) => ({ participantId: e.participantId, status: e.status, minutesAttended: e.minutesAttended }));
     return this.commands.execute(new RecordAttendance(this.context(site, origin, access), sessionId, entries, note));
+  }
+
+  @Post('attendance/:participantId/corrections')
+  @HttpCode(200)
+  @Roles('facilitator', 'site-manager')
+  @ApiOkResponse({ type: AttendanceCorrectedDto, description: 'AttendanceCorrected beside the entry as taken, and UnitsCorrected where billable' })
+  @CommandResponses()
+  correct(
+    @Param('siteId') site: string,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Body() body: CorrectAttendanceDto,
+    @CommandOriginOf() origin: CommandOrigin,
+    @CurrentAccess() access: Access,
+  ): Promise<CorrectionOutcome> {
+    const entry = { participantId, status: body.status, minutesAttended: body.minutesAttended };
+    return this.commands.execute(new CorrectAttendance(this.context(site, origin, access), sessionId, entry, body.reason));
   }
 
   @Get('note')

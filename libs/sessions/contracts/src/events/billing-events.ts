@@ -19,4 +19,26 @@ export type UnitsComputed = Readonly<{
   };
 }>;
 
-export type BillingEvent = UnitsComputed;
+/**
+ * The units of one attendance, billed again after its entry was corrected (revision as in
+ * AttendanceCorrected). The day's maximum still holds: the other sessions of the day keep theirs.
+ */
+export type UnitsCorrected = Readonly<{
+  type: 'UnitsCorrected';
+  data: {
+    participantId: string;
+    sessionId: string;
+    groupId: string;
+    serviceDate: string;
+    code: string;
+    minutes: number;
+    revision: number;
+    previousUnits: number;
+    uncappedUnits: number;
+    units: number;
+    payerRulesRef: string;
+    correctedAt: string;
+  };
+}>;
+
+export type BillingEvent = UnitsComputed | UnitsCorrected;

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, CancellationReason, Facilitator, GroupKind, SessionOrigin } from '../vocabulary';
+import type { AttendanceStatus, CancellationReason, CorrectionReason, Facilitator, GroupKind, SessionOrigin } from '../vocabulary';
 
 export type SessionScheduled = Readonly<{
   type: 'SessionScheduled';
@@ -47,4 +47,26 @@ export type AttendanceRecorded = Readonly<{
   };
 }>;
 
-export type SessionEvent = SessionScheduled | SessionCancelled | SessionHeld | AttendanceRecorded;
+/**
+ * One participant's attendance at a held session, corrected after it was taken. The recorded entry
+ * stays in the log as it was; `revision` counts the corrections of this entry (1 for the first), so
+ * whoever derives from them can tell a late-arriving older correction from the newest one.
+ */
+export type AttendanceCorrected = Readonly<{
+  type: 'AttendanceCorrected';
+  data: {
+    sessionId: string;
+    groupId: string;
+    groupKind: GroupKind;
+    participantId: string;
+    previous: { status: AttendanceStatus; minutesAttended: number };
+    status: AttendanceStatus;
+    minutesAttended: number;
+    localDate: string;
+    reason: CorrectionReason;
+    revision: number;
+    correctedAt: string;
+  };
+}>;
+
+export type SessionEvent = SessionScheduled | SessionCancelled | SessionHeld | AttendanceRecorded | AttendanceCorrected;

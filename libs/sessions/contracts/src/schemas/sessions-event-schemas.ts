@@ -1,6 +1,6 @@
 import { schemaVersions } from '../schema-versions';
 import type { SessionsEventType } from '../sessions-event';
-import { ATTENDANCE_STATUSES, CANCELLATION_REASONS, FACILITATOR_KINDS, GROUP_KINDS, SESSION_ORIGINS } from '../vocabulary';
+import { ATTENDANCE_STATUSES, CANCELLATION_REASONS, CORRECTION_REASONS, FACILITATOR_KINDS, GROUP_KINDS, SESSION_ORIGINS } from '../vocabulary';
 import { day, eventSchema, instant, integer, listOf, nullable, object, oneOf, text, uuid, type JsonSchema } from './schema-parts';
 
 const facilitator = object({ kind: oneOf(FACILITATOR_KINDS), id: uuid });
@@ -46,6 +46,33 @@ const dataOf: Record<SessionsEventType, Record<string, JsonSchema>> = {
     localDate: day,
     groupNoteId: nullable(uuid),
     recordedAt: instant,
+  },
+  AttendanceCorrected: {
+    sessionId: uuid,
+    groupId: uuid,
+    groupKind: oneOf(GROUP_KINDS),
+    participantId: uuid,
+    previous: object({ status: oneOf(ATTENDANCE_STATUSES), minutesAttended: integer(0, 720) }),
+    status: oneOf(ATTENDANCE_STATUSES),
+    minutesAttended: integer(0, 720),
+    localDate: day,
+    reason: oneOf(CORRECTION_REASONS),
+    revision: integer(1),
+    correctedAt: instant,
+  },
+  UnitsCorrected: {
+    participantId: uuid,
+    sessionId: uuid,
+    groupId: uuid,
+    serviceDate: day,
+    code: text(20),
+    minutes: integer(0, 720),
+    revision: integer(1),
+    previousUnits: integer(0),
+    uncappedUnits: integer(0),
+    units: integer(0),
+    payerRulesRef: text(100),
+    correctedAt: instant,
   },
   UnitsComputed: {
     participantId: uuid,

@@ -1,12 +1,15 @@
 import type { Decider } from '@alongside/platform/event-sourcing';
-import type { AttendanceStatus, CancellationReason, Facilitator, GroupKind, SessionEvent, SessionOrigin } from '@alongside/sessions/contracts';
+import type { AttendanceStatus, CancellationReason, CorrectionReason, Facilitator, GroupKind, SessionEvent, SessionOrigin } from '@alongside/sessions/contracts';
 import { isCertifiedOn, PeerNotCertified, type FacilitatorRecord } from '../facilitator/facilitator-record';
 import {
   AttendanceAlreadyRecorded,
+  AttendanceNotTaken,
   HeldSessionCannotBeCancelled,
   MinutesDoNotFitStatus,
+  NotInAttendance,
   NotOnRoster,
   NobodyInAttendance,
+  NothingToCorrect,
   ParticipantListedTwice,
   SessionAlreadyHeld,
   SessionNotFound,
@@ -20,7 +23,10 @@ type Planned = Readonly<{ sessionId: string; groupId: string; groupKind: GroupKi
 export type Session =
   | Readonly<{ status: 'none' }>
   | (Planned & Readonly<{ status: 'scheduled' | 'cancelled' }>)
-  | (Planned & Readonly<{ status: 'held'; heldMinutes: number; attendanceTaken: boolean }>);
+  | (Planned & Readonly<{ status: 'held'; heldMinutes: number; attendanceTaken: boolean; attendance: Readonly<Record<string, AttendanceOfOne>> }>);
+
+/** One participant's entry as it stands, with how many corrections made it so. */
+export type AttendanceOfOne = Readonly<{ status: AttendanceStatus; minutesAttended: number; revision: number }>;
 
 export type ScheduleSession = Readonly<{
   type: 'ScheduleSession';
@@ -45,7 +51,11 @@ export type RecordAttendance = Readonly<{
     at: string;
   };
 }>;
-export type SessionCommand = ScheduleSession | CancelSession | MarkSessionHeld | RecordAttendance;
+export type CorrectAttendance = Readonly<{
+  type: 'CorrectAttendance';
+  data: AttendanceEntry & { reason: CorrectionReason; at: string };
+}>;
+export type SessionCommand = ScheduleSession | CancelSession | MarkSessionHeld | RecordAttendance | CorrectAttendance;
 
 const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 
@@ -108,6 +118,35 @@ const attend = ({ data }: RecordAttendance, session: Exclude<Session, { status: 
   }));
 };
 
+// A correction is a new fact beside the entry it corrects, never an overwrite of it.
+const correct = ({ data }: CorrectAttendance, session: Exclude<Session, { status: 'none' }>): SessionEvent[] => {
+  if (session.status === 'cancelled') throw new SessionWasCancelled();
+  if (session.status !== 'held') throw new SessionNotHeld();
+  if (!session.attendanceTaken) throw new AttendanceNotTaken();
+  const entry = session.attendance[data.participantId];
+  if (entry === undefined) throw new NotInAttendance(data.participantId);
+  if (entry.status === data.status && entry.minutesAttended === data.minutesAttended) throw new NothingToCorrect();
+  checkEntry(data, session.heldMinutes);
+  return [
+    {
+      type: 'AttendanceCorrected',
+      data: {
+        sessionId: session.sessionId,
+        groupId: session.groupId,
+        groupKind: session.groupKind,
+        participantId: data.participantId,
+        previous: { status: entry.status, minutesAttended: entry.minutesAttended },
+        status: data.status,
+        minutesAttended: data.minutesAttended,
+        localDate: session.localDate,
+        reason: data.reason,
+        revision: entry.revision + 1,
+        correctedAt: data.at,
+      },
+    },
+  ];
+};
+
 export const sessionDecider: Decider<SessionCommand, SessionEvent, Session> = {
   initialState: () => ({ status: 'none' }),
   decide: (command, session) => {
@@ -120,6 +159,8 @@ export const sessionDecider: Decider<SessionCommand, SessionEvent, Session> = {
         return markHeld(command, session);
       case 'RecordAttendance':
         return attend(command, session);
+      case 'CorrectAttendance':
+        return correct(command, session);
     }
   },
   evolve: (session, event) => {
@@ -131,9 +172,14 @@ export const sessionDecider: Decider<SessionCommand, SessionEvent, Session> = {
       case 'SessionCancelled':
         return session.status === 'none' ? session : { ...session, status: 'cancelled' };
       case 'SessionHeld':
-        return session.status === 'none' ? session : { ...session, status: 'held', heldMinutes: minutesBetween(event.data.startedAt, event.data.endedAt), attendanceTaken: false };
+        return session.status === 'none' ? session : { ...session, status: 'held', heldMinutes: minutesBetween(event.data.startedAt, event.data.endedAt), attendanceTaken: false, attendance: {} };
       case 'AttendanceRecorded':
-        return session.status === 'held' ? { ...session, attendanceTaken: true } : session;
+      case 'AttendanceCorrected': {
+        if (session.status !== 'held') return session;
+        const { participantId, status, minutesAttended } = event.data;
+        const revision = event.type === 'AttendanceCorrected' ? event.data.revision : 0;
+        return { ...session, attendanceTaken: true, attendance: { ...session.attendance, [participantId]: { status, minutesAttended, revision } } };
+      }
     }
   },
 };

@@ -1,12 +1,15 @@
 import { DeciderSpecification } from '@alongside/platform/event-sourcing';
 import type { SessionEvent } from '@alongside/sessions/contracts';
 import { PeerNotCertified } from '../facilitator/facilitator-record';
-import { sessionDecider, type AttendanceEntry, type ScheduleSession } from './session.decider';
+import { sessionDecider, type AttendanceEntry, type CorrectAttendance, type ScheduleSession } from './session.decider';
 import {
   AttendanceAlreadyRecorded,
+  AttendanceNotTaken,
   HeldSessionCannotBeCancelled,
   MinutesDoNotFitStatus,
   NobodyInAttendance,
+  NotInAttendance,
+  NothingToCorrect,
   NotOnRoster,
   ParticipantListedTwice,
   SessionAlreadyHeld,
@@ -102,5 +105,53 @@ describe('Session', () => {
     it('refuses no minutes for someone who left early', () =>
       given([scheduled, held]).when(attendance([{ participantId: p(1), status: 'left-early', minutesAttended: 0 }])).thenThrows(MinutesDoNotFitStatus));
     it('refuses an empty attendance', () => given([scheduled, held]).when(attendance([])).thenThrows(NobodyInAttendance));
+  });
+
+  describe('an attendance correction', () => {
+    const everyone: AttendanceEntry[] = [
+      { participantId: p(1), status: 'present', minutesAttended: 90 },
+      { participantId: p(2), status: 'late', minutesAttended: 70 },
+    ];
+    const taken = () => [scheduled, held, ...given([scheduled, held]).when(attendance(everyone)).events()];
+    const correct = (entry: AttendanceEntry, reason: CorrectAttendance['data']['reason'] = 'early-departure-missed'): CorrectAttendance => ({
+      type: 'CorrectAttendance',
+      data: { ...entry, reason, at: '2025-04-02T09:00:00+01:00' },
+    });
+
+    it('is a new event beside the entry, naming what it said, the reason and the revision', () =>
+      given(taken()).when(correct({ participantId: p(2), status: 'left-early', minutesAttended: 40 })).then([
+        {
+          type: 'AttendanceCorrected',
+          data: {
+            sessionId,
+            groupId,
+            groupKind: 'peer-support',
+            participantId: p(2),
+            previous: { status: 'late', minutesAttended: 70 },
+            status: 'left-early',
+            minutesAttended: 40,
+            localDate: '2025-04-01',
+            reason: 'early-departure-missed',
+            revision: 1,
+            correctedAt: '2025-04-02T09:00:00+01:00',
+          },
+        },
+      ]));
+
+    it('corrects the corrected entry, counting revisions', () => {
+      const first = given(taken()).when(correct({ participantId: p(1), status: 'absent', minutesAttended: 0 }, 'marked-present-in-error')).events();
+      const second = given([...taken(), ...first]).when(correct({ participantId: p(1), status: 'late', minutesAttended: 30 }, 'marked-absent-in-error')).events();
+      expect(second[0].data).toMatchObject({ previous: { status: 'absent', minutesAttended: 0 }, status: 'late', minutesAttended: 30, revision: 2 });
+    });
+
+    it('refuses a correction that changes nothing', () => given(taken()).when(correct(everyone[0], 'minutes-mistyped')).thenThrows(NothingToCorrect));
+    it('refuses someone who is not in the attendance', () => given(taken()).when(correct({ participantId: p(3), status: 'present', minutesAttended: 10 })).thenThrows(NotInAttendance));
+    it('refuses before the attendance is taken', () => given([scheduled, held]).when(correct(everyone[0])).thenThrows(AttendanceNotTaken));
+    it('refuses for a session not held', () => given([scheduled]).when(correct(everyone[0])).thenThrows(SessionNotHeld));
+    it('refuses for a cancelled session', () => given([scheduled, cancelled]).when(correct(everyone[0])).thenThrows(SessionWasCancelled));
+    it('refuses minutes that do not fit the corrected status', () => {
+      given(taken()).when(correct({ participantId: p(1), status: 'excused', minutesAttended: 20 })).thenThrows(MinutesDoNotFitStatus);
+      given(taken()).when(correct({ participantId: p(1), status: 'present', minutesAttended: 91 })).thenThrows(MinutesDoNotFitStatus);
+    });
   });
 });

@@ -64,6 +64,24 @@ export class MinutesDoNotFitStatus extends RuleViolated {
   }
 }
 
+export class AttendanceNotTaken extends RuleViolated {
+  constructor() {
+    super("This session's attendance has not been taken yet: record it before correcting it");
+  }
+}
+
+export class NotInAttendance extends RuleViolated {
+  constructor(readonly participantId: string) {
+    super("This participant is not in this session's attendance, so there is no entry to correct");
+  }
+}
+
+export class NothingToCorrect extends RuleViolated {
+  constructor() {
+    super('The attendance entry already says this: a correction has to change the status or the minutes');
+  }
+}
+
 export class NobodyInAttendance extends RuleViolated {
   constructor() {
     super('An attendance lists everyone on the roster, present or not: it cannot be empty');
