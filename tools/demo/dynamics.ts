@@ -74,8 +74,10 @@ export const DYNAMICS = {
   phq9: { intakeMean: 13, intakeSd: 5, floorShare: 0.5, timeConstantDays: 60, noiseSd: 2, itemNineShare: 0.02 },
   /** BARC-10 total at intake ~ N(mean, sd), rising by up to `gain` with this time constant. */
   barc10: { intakeMean: 34, intakeSd: 7, gain: 12, timeConstantDays: 75, noiseSd: 3 },
+  /** GAD-7 total (0–21) at intake ~ N(mean, sd), easing towards `floorShare` of intake like PHQ-9. */
+  gad7: { intakeMean: 10, intakeSd: 4, floorShare: 0.55, timeConstantDays: 60, noiseSd: 2 },
   /** A relapse costs this much: PHQ-9 up, BARC-10 down, fading over the next 30 days. */
-  relapseSetback: { phq9: 4, barc10: -6 },
+  relapseSetback: { phq9: 4, gad7: 3, barc10: -6 },
 
   /** Drug screens every so many days in treatment; positive within 3 days after a return to use. */
   screenEveryDays: 14,

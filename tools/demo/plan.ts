@@ -29,7 +29,7 @@ export type MentorPlan = Readonly<{
 
 export type MatchPlan = Readonly<{ matchId: string; mentorId: string; day: number }>;
 export type ContactPlan = Readonly<{ day: number; kind: string; minutes: number }>;
-export type AssessmentPlan = Readonly<{ day: number; instrument: 'PHQ-9' | 'BARC-10'; items: readonly number[] }>;
+export type AssessmentPlan = Readonly<{ day: number; instrument: 'PHQ-9' | 'GAD-7' | 'BARC-10'; items: readonly number[] }>;
 export type ScreenPlan = Readonly<{ day: number; specimen: string; results: readonly { substance: string; result: 'positive' | 'negative' }[] }>;
 export type DischargePlan = Readonly<{ day: number; reason: string }>;
 
@@ -217,6 +217,14 @@ const planParticipant = (random: Random, days: number, mentors: readonly MentorP
     assessments.push({ day: d, instrument: 'PHQ-9', items: phq9Items(random, clamp(Math.round(random.normal(phq, D.phq9.noiseSd)), 0, 27)) });
     assessments.push({ day: d, instrument: 'BARC-10', items: barc10Items(random, clamp(Math.round(random.normal(barc, D.barc10.noiseSd)), 10, 60)) });
   }
+  // GAD-7 draws from its own stream: adding it left every other fact of a seed's plan as it was.
+  const anxious = new Random(`gad-7/${participantId}`);
+  const gadIntake = clamp(anxious.normal(D.gad7.intakeMean, D.gad7.intakeSd), 1, 21);
+  for (let d = admittedDay; d <= lastInTreatment; d += D.assessEveryDays) {
+    const t = d - admittedDay;
+    const gad = gadIntake * (D.gad7.floorShare + (1 - D.gad7.floorShare) * Math.exp(-t / D.gad7.timeConstantDays)) + setbackAt(d) * D.relapseSetback.gad7;
+    assessments.push({ day: d, instrument: 'GAD-7', items: gad7Items(anxious, clamp(Math.round(anxious.normal(gad, D.gad7.noiseSd)), 0, 21)) });
+  }
 
   const screens: ScreenPlan[] = [];
   const returns = [...lapses, ...relapses];
@@ -270,6 +278,13 @@ const phq9Items = (random: Random, total: number): number[] => {
   const withItemNine = total > 0 && random.chance(D.phq9.itemNineShare);
   if (withItemNine) items[8] = 1;
   spread(random, items, total - items[8], 8, 3);
+  return items;
+};
+
+/** Seven GAD-7 answers 0–3 adding up to `total`. */
+const gad7Items = (random: Random, total: number): number[] => {
+  const items = new Array<number>(7).fill(0);
+  spread(random, items, total, 7, 3);
   return items;
 };
 

@@ -73,12 +73,13 @@ describe('The synthetic network plan', () => {
       expect(counts.lapses).toBeGreaterThan(counts.relapses);
     });
 
-    it('has PHQ-9 falling and BARC-10 rising between intake and the latest assessment', () => {
+    it('has PHQ-9 and GAD-7 falling and BARC-10 rising between intake and the latest assessment', () => {
       const first = (instrument: string) => plan.sites.flatMap((s) => s.participants.map((p) => p.assessments.find((a) => a.instrument === instrument)!));
       const latest = (instrument: string) =>
         plan.sites.flatMap((s) => s.participants.filter((p) => p.assessments.length > 6).map((p) => p.assessments.filter((a) => a.instrument === instrument).at(-1)!));
       expect(mean(latest('PHQ-9').map((a) => sum(a.items)))).toBeLessThan(mean(first('PHQ-9').map((a) => sum(a.items))) - 2);
       expect(mean(latest('BARC-10').map((a) => sum(a.items)))).toBeGreaterThan(mean(first('BARC-10').map((a) => sum(a.items))) + 4);
+      expect(mean(latest('GAD-7').map((a) => sum(a.items)))).toBeLessThan(mean(first('GAD-7').map((a) => sum(a.items))) - 1.5);
     });
 
     it('keeps answers in range and every fact inside the episode and before the end', () => {
@@ -88,7 +89,7 @@ describe('The synthetic network plan', () => {
           const last = p.discharge ? p.discharge.day : plan.days - 1;
           if (last >= plan.days) wrong.push(`${p.participantId} ends after the plan`);
           for (const a of p.assessments) {
-            const [min, max, count] = a.instrument === 'PHQ-9' ? [0, 3, 9] : [1, 6, 10];
+            const [min, max, count] = { 'PHQ-9': [0, 3, 9], 'GAD-7': [0, 3, 7], 'BARC-10': [1, 6, 10] }[a.instrument];
             if (a.day < p.admittedDay || a.day > last) wrong.push(`${p.participantId} assessed outside the episode`);
             if (a.items.length !== count || Math.min(...a.items) < min || Math.max(...a.items) > max) wrong.push(`${p.participantId} ${a.instrument} ${a.items}`);
           }
