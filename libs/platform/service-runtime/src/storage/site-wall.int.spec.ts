@@ -62,6 +62,11 @@ describe('The site wall, as the service’s own role', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('site-wall');
+    // Made by the superuser before the role existed, as on a machine that ran an earlier version.
+    const before = new Client({ connectionString: database.url });
+    await before.connect();
+    await before.query(`create schema outcomes; create table outcomes.site_note_v1 (site_id text, note_id uuid, body text not null, primary key (site_id, note_id))`);
+    await before.end();
     serviceUrl = await ensureServiceRole(database.url, CONTEXT, serviceRolePassword(CONTEXT));
     store = await PostgresEventStore.connect({ connectionString: database.url, schema: CONTEXT });
     for (const [site, count] of Object.entries(NOTES)) {
@@ -100,7 +105,7 @@ describe('The site wall, as the service’s own role', () => {
     await database?.drop();
   });
 
-  it('connects as a role that is neither superuser nor exempt from row-level security, and owns the table', async () => {
+  it('connects as a role that is neither superuser nor exempt from row-level security, and owns the table the superuser made', async () => {
     const client = await connectAsService();
     const { rows: [me] } = await client.query(
       `select current_user as name, r.rolsuper as super, r.rolbypassrls as bypass, t.tableowner as owner
