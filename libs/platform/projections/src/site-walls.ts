@@ -32,8 +32,8 @@ export const ensureSiteWalls = async (runner: QueryRunner, tables: readonly Tabl
 };
 
 const schemaAndName = (runner: QueryRunner, table: Table): [string, string] => {
-  const parts = table.name.split('.');
-  if (parts.length === 2) return [parts[0]!, parts[1]!];
+  const [first, second] = table.name.split('.');
+  if (first !== undefined && second !== undefined) return [first, second];
   const schema = (runner.connection.options as { schema?: string }).schema ?? 'public';
   return [schema, table.name];
 };

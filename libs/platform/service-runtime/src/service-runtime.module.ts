@@ -76,7 +76,8 @@ export class ServiceRuntimeModule implements NestModule, OnApplicationShutdown {
             };
           },
           dataSourceFactory: async (dataSourceOptions) => {
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            if (!dataSourceOptions) throw new Error('TypeORM gave no options to build the DataSource from');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
             return options.ownDatabaseRole ? scopeConnectionsBySite(dataSource) : dataSource;
           },
         }),
