@@ -7,7 +7,7 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => Str
 
 describe('Well-formed input text', () => {
   it('accepts any Unicode text, emoji, RTL marks and zero-width joiners included (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => isWellFormedText(text.replace(/\u0000/g, ''))), { seed: 1305 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => isWellFormedText(text.split('\u0000').join(''))), { seed: 1305 });
     expect(isWellFormedText('👩🏽‍⚕️ \u202Egnp.exe zero\u200Bwidth')).toBe(true);
   });
 
