@@ -60,9 +60,9 @@ const grantSchemaTo = async (client: Client, { role, password, schema, admin }: 
   try {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`alongside.service-role.${schema}`]);
     const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
-    if (!rowCount) {
-      await client.query(`create role ${r} login nosuperuser nocreatedb nocreaterole nobypassrls password ${client.escapeLiteral(password)}`);
-    }
+    const verb = rowCount ? 'alter' : 'create';
+    // Altered when it exists too: a changed SERVICE_DATABASE_PASSWORD, or a role made by hand, takes the configured shape.
+    await client.query(`${verb} role ${r} login nosuperuser nocreatedb nocreaterole nobypassrls password ${client.escapeLiteral(password)}`);
     const { rows: [db] } = await client.query('select current_database() as name');
     await client.query(`grant connect, temporary on database ${client.escapeIdentifier(db.name)} to ${r}`);
     await client.query(`alter schema ${s} owner to ${r}`);
