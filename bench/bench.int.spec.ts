@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { testBrokers, testDatabaseAdminUrl } from '@alongside/platform/testing';
+import { SUITES } from './harness/bench-case';
 import { CASES } from './harness/cases';
+import { growthPoints } from './harness/growth-chart';
 import type { ResultRow, SuiteResults } from './harness/results-file';
 import { TARGETS } from './harness/targets';
 
@@ -25,7 +27,7 @@ beforeAll(async () => {
     ({ stdout }) => stdout,
     (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}\n${error.stderr ?? ''}`,
   );
-  rows = ['store', 'relay', 'projections'].flatMap((suite) => (JSON.parse(readFileSync(join(outDir, `${suite}.json`), 'utf8')) as SuiteResults).rows);
+  rows = SUITES.flatMap((suite) => (JSON.parse(readFileSync(join(outDir, `${suite}.json`), 'utf8')) as SuiteResults).rows);
 }, 600_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -37,7 +39,7 @@ describe('npm run bench -- --tiny', () => {
     expect(row!.error ?? 'no error').toBe('no error');
     expect(row!.throughput).toBeGreaterThan(0);
     expect(row!.rounds!.every((r) => Number.isFinite(r) && r > 0)).toBe(true);
-    expect(row!.unit).toMatch(/^(events|rows|messages)\/s$/);
+    expect(row!.unit).toMatch(/^(events|rows|messages|commands|requests|queries)\/s$/);
     expect(row!.load).toHaveLength(2);
     if (row!.latencyMs) expect(row!.latencyMs.p99).toBeGreaterThanOrEqual(row!.latencyMs.p50);
   });
@@ -50,6 +52,32 @@ describe('npm run bench -- --tiny', () => {
       for (const line of verdicts) expect(line).toMatch(/\*\*(PASS|MISS)\*\* \|$/);
     }
     expect(readme).toMatch(/## Machine[\s\S]*cores[\s\S]*## Versions[\s\S]*emmett-postgresql/);
+  });
+
+  it('times every admission of a measured round until the dashboard counted it, none lost', () => {
+    const row = rows.find((r) => r.case === 'command-dashboard')!;
+    expect(row.latencyMs!.samples).toBe(row.rounds!.length * Number(row.details!['commandsPerRound']));
+    expect(row.latencyMs!.p50).toBeGreaterThan(0);
+  });
+
+  it('measures HTTP commands one by one, for ours and for raw node http', () => {
+    for (const subject of ['ours', 'node-http']) {
+      const row = rows.find((r) => r.case === 'http-command' && r.subject === subject)!;
+      // autocannon counts the requests; the harness times each response: at least one per measured request.
+      expect(row.latencyMs!.samples).toBeGreaterThanOrEqual(Math.floor(row.throughput! * Number(row.details!['seconds'])) * 0.5);
+    }
+  });
+
+  it('builds a log of each scale, rebuilds its views and charts how cost grows', () => {
+    const points = growthPoints(rows);
+    expect(points.map((p) => p.events)).toHaveLength(3);
+    // Each size really is bigger than the one before (the generator was asked for 3× and 10×).
+    expect(points[1].events).toBeGreaterThan(points[0].events * 2);
+    expect(points[2].events).toBeGreaterThan(points[1].events * 2);
+    for (const p of points) expect([p.appendPerSecond, p.rebuildPerSecond, p.queryP95Ms].every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    const svg = readFileSync(join(outDir, 'growth.svg'), 'utf8');
+    expect(svg.match(/<circle /g)).toHaveLength(3 * points.length);
+    expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('](growth.svg)');
   });
 
   it('prints the results table at the end', () => {

@@ -2,7 +2,7 @@
 // against the project's real Postgres and Kafka; results in bench/results/. See bench/README.md.
 import { kafkaVersion, startInfra } from '../tools/infra/index';
 import { parseArguments } from './harness/arguments';
-import type { Suite } from './harness/bench-case';
+import { SUITES } from './harness/bench-case';
 import { selectCases } from './harness/cases';
 import { dropRunDatabases } from './harness/fresh-database';
 import { orderedRows } from './harness/figures';
@@ -15,12 +15,12 @@ import { roundsPlan } from './harness/rounds';
 import { runCaseGroup, type CaseRun } from './harness/run-case-group';
 import type { CaseDefinition } from './harness/bench-case';
 
-const SUITES: readonly Suite[] = ['store', 'relay', 'projections'];
-
 const main = async (): Promise<number> => {
   const args = parseArguments(process.argv.slice(2));
   const cases = selectCases(args.filters);
   if (cases.length === 0) throw new Error(`no case matches ${args.filters.join(' ')}`);
+  // The case processes inherit it: the scale cases then drop and rebuild their cached networks.
+  if (args.fresh) process.env['BENCH_FRESH'] = '1';
   const infra = await startInfra({ log: (line) => process.stderr.write(`[infra] ${line}\n`) });
   const runId = Date.now().toString(36);
   try {
@@ -47,7 +47,8 @@ const main = async (): Promise<number> => {
           adminUrl: infra.databaseUrl,
           brokers: infra.brokers,
           cpuProfileDir: args.cpuProfileDir,
-          timeoutMs: args.scale === 'full' ? 600_000 : 180_000,
+          // Building and rebuilding a scale network the first time takes far longer than any other case.
+          timeoutMs: args.scale === 'tiny' ? 180_000 : group[0].suite === 'scale' ? 4 * 3_600_000 : 600_000,
           onRound: bar.step,
         });
         group.forEach(() => bar.step());

@@ -1,9 +1,11 @@
 import type { Latency } from './stats';
 
-/** The three families of DESIGN §9 that this harness measures; each writes `results/<suite>.json`. */
-export type Suite = 'store' | 'relay' | 'projections';
+/** The families of DESIGN §9 that this harness measures; each writes `results/<suite>.json`. */
+export type Suite = 'store' | 'relay' | 'projections' | 'system' | 'scale';
 
-export type Unit = 'events/s' | 'rows/s' | 'messages/s';
+export const SUITES: readonly Suite[] = ['store', 'relay', 'projections', 'system', 'scale'];
+
+export type Unit = 'events/s' | 'rows/s' | 'messages/s' | 'commands/s' | 'requests/s' | 'queries/s';
 
 /** How much work a case does: the full run, or `--tiny` (npm test: the harness must not rot). */
 export type Scale = 'full' | 'tiny';

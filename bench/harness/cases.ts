@@ -1,4 +1,5 @@
 import type { CaseDefinition } from './bench-case';
+import { SCALE_SIZES, scaleCaseName } from './scale-sizes';
 
 const store = (name: string, subjects: readonly string[]): CaseDefinition[] =>
   subjects.map((subject) => ({ suite: 'store', name, subject, module: 'store/store-case.ts', argv: [name, subject] }));
@@ -17,6 +18,10 @@ export const CASES: readonly CaseDefinition[] = [
   { suite: 'relay', name: 'relay', subject: 'ours', module: 'relay/relay-case.ts' },
   { suite: 'relay', name: 'relay', subject: 'kafkajs', module: 'relay/kafkajs-case.ts' },
   { suite: 'projections', name: 'rebuild', subject: 'ours', module: 'projections/rebuild-case.ts' },
+  { suite: 'system', name: 'command-dashboard', subject: 'ours', module: 'system/command-dashboard-case.ts' },
+  { suite: 'system', name: 'http-command', subject: 'ours', module: 'system/http-command-case.ts', argv: ['ours'] },
+  { suite: 'system', name: 'http-command', subject: 'node-http', module: 'system/http-command-case.ts', argv: ['node-http'] },
+  ...SCALE_SIZES.map((events): CaseDefinition => ({ suite: 'scale', name: scaleCaseName(events), subject: 'ours', module: 'scale/scale-case.ts', argv: [String(events)] })),
 ];
 
 /** `store`, a case name (`append-100`) or a case id (`store/append-100/ours`); none means all. */

@@ -32,6 +32,8 @@ export const evaluate = (target: Target, rows: readonly ResultRow[]): CheckOutco
       }
       case 'p99':
         return outcome(`p99 ≤ ${check.atMostMs} ms`, ours?.latencyMs?.p99 ?? null, (v) => v <= check.atMostMs, (v) => `${fmt(v)} ms`);
+      case 'p95':
+        return outcome(`p95 < ${check.atMostMs} ms`, ours?.latencyMs?.p95 ?? null, (v) => v < check.atMostMs, (v) => `${fmt(v)} ms`);
       case 'throughput':
         return outcome(`≥ ${check.atLeast.toLocaleString('en')} ${ours?.unit ?? ''}`.trim(), ours?.throughput ?? null, (v) => v >= check.atLeast, (v) => Math.round(v).toLocaleString('en'));
     }

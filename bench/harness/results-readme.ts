@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, ms, oursOver, orderedRows, targetOutcomes } from './figures';
 import type { SuiteResults } from './results-file';
+import { GROWTH_CHART, growthPoints, writeGrowthChart } from './growth-chart';
 import { NOT_MEASURED } from './targets';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -59,7 +60,10 @@ export const writeResultsReadme = (dir: string, suites: readonly SuiteResults[])
       ]),
     ),
     '',
-    'Subjects: `ours` = `@alongside/platform/event-store-postgres` (relay: `KafkaRelay`; rebuild: `ProjectionRunner`);',
+    ...growthSection(dir, rows),
+    'Subjects: `ours` = `@alongside/platform/event-store-postgres` (relay: `KafkaRelay`; rebuild: `ProjectionRunner`;',
+    'command-dashboard: enrolment and outcomes apps, ROLE=all, through Kafka; http-command: enrolment, ROLE=api; scale-*: the outcomes app\'s routes);',
+    '`node-http` = raw `node:http` + `pg` writing the registration\'s two rows in one `INSERT … unnest` (no validation, auth, encryption or expected version);',
     '`emmett` = `@event-driven-io/emmett-postgresql` `getPostgreSQLEventStore` (global log: `readMessagesBatch`);',
     '`pg-insert` / `pg-unnest` / `pg-copy` / `pg-select` = raw `pg` on an equivalent table (single-row INSERT, `INSERT … SELECT FROM unnest(…)`,',
     '`COPY FROM STDIN`, plain `SELECT`); `kafkajs` = kafkajs producing the relay’s messages, prebuilt, same batch size, idempotent, acks -1.',
@@ -67,4 +71,21 @@ export const writeResultsReadme = (dir: string, suites: readonly SuiteResults[])
     '',
   ];
   writeFileSync(join(dir, 'README.md'), lines.join('\n'));
+};
+
+/** The scale suite's figures side by side, and the chart drawn from them. */
+const growthSection = (dir: string, rows: Parameters<typeof growthPoints>[0]): string[] => {
+  if (!writeGrowthChart(dir, rows)) return [];
+  return [
+    '## How cost grows',
+    '',
+    `![Append, rebuild and query cost at each log size](${GROWTH_CHART})`,
+    '',
+    ...header(['log (events)', 'append events/s', 'rebuild events/s', 'query p95 ms']),
+    ...growthPoints(rows).map((p) => row([count(p.events), count(p.appendPerSecond), count(p.rebuildPerSecond), ms(p.queryP95Ms)])),
+    '',
+    'Append and rebuild are measured when a size\'s network is built (it is kept between runs; `--fresh` builds it again); the',
+    'queries every run. Per-query figures and build dates: `scale.json`, `details`.',
+    '',
+  ];
 };
