@@ -1,5 +1,5 @@
 // Mode (b) for outcomes. A participant's outcome record holds both what clinicians record there
-// (assessments, drug screens, lapses, relapses) and what outcomes' consumers record on hearing the
+// (sobriety start dates, assessments, drug screens, lapses, relapses) and what outcomes' consumers record on hearing the
 // other services (admissions, discharges, attendance, mentor matches and contacts). Both are
 // decided here in the order they happened, the heard ones exactly as the consumers would decide
 // them — same command ids (the heard event's id), actor and metadata — so when the consumers later
@@ -103,6 +103,8 @@ export const decideOutcomes = async (plan: NetworkPlan, heard: HeardServices): P
       const idOf = (what: string) => uuidv5(`demo-${seed}-${p.participantId}-${what}`, ALONGSIDE_EVENTS);
       const facts: Fact[] = [
         ...(heardOf.get(`${site.siteId}/${p.participantId}`) ?? []),
+        // The clinician sets the sobriety start date at intake; a relapse later begins a new count.
+        fact('sobriety-start', p.admittedDay, '09:30', (c) => ({ type: 'SetSobrietyStart', data: { ...c, participantId: p.participantId, startedOn: c.today } })),
         ...p.assessments.map((a, n) =>
           fact(`assessment-${n}`, a.day, '10:00', (c) => ({
             type: 'RecordAssessment',

@@ -1,10 +1,11 @@
 // Mode (b) for sessions: each group's year in order — created, members joining on admission and
 // leaving on discharge, weekly sessions scheduled, held and their attendance taken for everyone on
-// the roster that day — decided by sessions' own deciders. Billable units are left to the service
+// the roster that day, and the next two weeks scheduled — decided by sessions' own deciders. Billable units are left to the service
 // (its billing follows the recorded attendance), so they are never computed twice.
 import { ALONGSIDE_EVENTS, siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { sessionsUpcasters, type GroupKind, type WeeklySchedule } from '@alongside/sessions/contracts';
 import { groupDecider, groupStream, localDateOf, sessionDecider, sessionStream, type Group } from '@alongside/sessions/domain';
+import { DateTime } from 'luxon';
 import { v5 as uuidv5 } from 'uuid';
 import { PlanCalendar } from './calendar';
 import type { GroupPlan, NetworkPlan, SitePlan } from './plan';
@@ -101,7 +102,25 @@ const decideGroup = async (buffer: StreamBuffer, calendar: PlanCalendar, plan: N
       context(`${group.groupId}-${session.day}-attendance`, endsAt), options,
     );
   }
+
+  // The next two weeks are already on the calendar, so members (and the companion) see what is coming.
+  const scheduledAt = calendar.instantOf(plan.days - 1, '12:00', zone);
+  for (let day = plan.days; day < plan.days + UPCOMING_DAYS; day++) {
+    if (DateTime.fromISO(calendar.dayOf(day)).weekday !== group.weekday) continue;
+    const sessionId = uuidv5(`demo-${seed}-${group.groupId}-${day}-session`, ALONGSIDE_EVENTS);
+    const startsAt = calendar.instantOf(day, group.startTime, zone);
+    await handleCommand(
+      buffer, sessionStream(siteId, sessionId), sessionDecider,
+      {
+        type: 'ScheduleSession',
+        data: { sessionId, groupId: group.groupId, groupKind: group.kind as GroupKind, facilitator: { ...group.facilitator }, startsAt, endsAt: calendar.instantOf(day, group.startTime, zone, group.minutes), localDate: localDateOf(startsAt, zone), timeZone: zone, origin: 'ad-hoc', peerRecord, at: scheduledAt },
+      },
+      context(`${group.groupId}-${day}-session`, scheduledAt), options,
+    );
+  }
 };
+
+const UPCOMING_DAYS = 14;
 
 /** What sessions hears from mentoring about a peer facilitator's certification. */
 const peerRecordOf = (site: SitePlan, mentorId: string, calendar: PlanCalendar) => {

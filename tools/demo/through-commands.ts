@@ -221,6 +221,8 @@ const recordOutcomes = async (client: Client, calendar: PlanCalendar, site: Site
   const base = `/sites/${site.siteId}/participants/${id}`;
   type Fact = { day: number; send: () => Promise<unknown> };
   const facts: Fact[] = [
+    // Set at intake; a relapse later begins a new count.
+    { day: p.admittedDay, send: () => client.send('outcomes', 'PUT', `${base}/sobriety-date`, { startedOn: calendar.dayOf(p.admittedDay) }, as, key(p.participantId, 'sobriety-start'), recordedOf, true) },
     ...p.assessments.map((a, n): Fact => ({
       day: a.day,
       send: () => client.send('outcomes', 'POST', `${base}/assessments`, { instrument: a.instrument, items: a.items, administeredAt: calendar.instantOf(a.day, '10:00', site.timeZone, n % 2) }, as, key(p.participantId, 'assessment', n), assessmentEvents, true),
