@@ -68,6 +68,7 @@ const main = async (): Promise<void> => {
     await stopAll(1);
     return;
   }
+  log(`all ${members.length} processes ready after ${Math.round((Date.now() - startedAt) / 1000)} s`);
   // The demo network, once: a second start finds the sites and reuses what is there.
   if (mode !== 'off') {
     try {
