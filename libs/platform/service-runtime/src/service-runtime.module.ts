@@ -13,7 +13,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { SecurityModule, SiteScopeMiddleware } from '@alongside/platform/security';
+import { SecurityModule, SiteScopeMiddleware, throttleFromEnv } from '@alongside/platform/security';
 import { readServiceConfig, SERVICE_CONFIG } from './config/service-config';
 import type { ServiceContext } from './config/service-context';
 import { HealthController } from './health/health.controller';
@@ -81,7 +81,8 @@ export class ServiceRuntimeModule implements NestModule, OnApplicationShutdown {
             return options.ownDatabaseRole ? scopeConnectionsBySite(dataSource) : dataSource;
           },
         }),
-        SecurityModule.forRoot({ context: config.context }),
+        // The service's own environment, not the process's: several services in one process each have theirs.
+        SecurityModule.forRoot({ context: config.context, throttle: throttleFromEnv(options.env ?? process.env) }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
