@@ -67,6 +67,9 @@ export class PostgresEventStore implements EventStore {
         // more than the append. A pool passed in should say the same.
         options: '-c plan_cache_mode=force_generic_plan',
       });
+    // A connection the server ends while idle in the pool (a restart, a failover) is reported as a
+    // pool 'error'; unheard, Node would end the whole service. The next query opens a new connection.
+    if (!options.pool) pool.on('error', () => undefined);
     try {
       await migrate(pool, schema);
     } catch (error) {
