@@ -1,7 +1,8 @@
 // `npm run generate -- --sites 100 --participants-per-site 500 --months 12 --seed 7 [--mode store|commands]`
-// A synthetic network, the same for the same seed. `--mode commands` (default for the three demo
-// sites) sends it through the running services' routes; `--mode store` appends the events directly
-// to each service's event store (DATABASE_URL), for volumes the HTTP path would take hours over.
+// A synthetic network, the same for the same seed. `--mode commands` (the default here) sends it
+// through the running services' routes; `--mode store` has the four services' deciders decide it and
+// appends the events directly to each service's event store (DATABASE_URL), for volumes the HTTP
+// path would take hours over (and what `npm start` uses for its demo sites).
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { DEFAULT_PORTS } from '@alongside/platform/service-runtime';
@@ -16,12 +17,11 @@ const usage = `Usage: npm run generate -- [--sites <n> | --site <id>...] [--part
   --mode commands  through the running services' HTTP routes (default)
   --mode store     direct batched appends to each service's event store (DATABASE_URL)`;
 
-export const localServiceUrls = (): ServiceUrls => ({
-  enrolment: `http://127.0.0.1:${DEFAULT_PORTS.enrolment}`,
-  sessions: `http://127.0.0.1:${DEFAULT_PORTS.sessions}`,
-  mentoring: `http://127.0.0.1:${DEFAULT_PORTS.mentoring}`,
-  outcomes: `http://127.0.0.1:${DEFAULT_PORTS.outcomes}`,
-});
+/** The services `npm start` runs on this machine (moved by ALONGSIDE_PORT_OFFSET, as the launcher moves them). */
+export const localServiceUrls = (): ServiceUrls => {
+  const at = (port: number) => `http://127.0.0.1:${port + Number(process.env['ALONGSIDE_PORT_OFFSET'] ?? 0)}`;
+  return { enrolment: at(DEFAULT_PORTS.enrolment), sessions: at(DEFAULT_PORTS.sessions), mentoring: at(DEFAULT_PORTS.mentoring), outcomes: at(DEFAULT_PORTS.outcomes) };
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
