@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { inEventSiteScope } from '@alongside/platform/security';
 import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
@@ -67,7 +68,7 @@ export class MentoringAppModule {
               name: prefix === 'alongside' ? 'mentoring.enrolment' : `${prefix}.mentoring.enrolment`,
               kafka: kafkaOf(config, 'mentoring-consumer'),
               topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
-              handlers: listener.handlers,
+              handlers: inEventSiteScope(listener.handlers),
               schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_ENROLMENT.map((type) => [type, enrolmentEventJsonSchemas[type]]))),
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
               connection: connectionOf(config),
@@ -78,7 +79,7 @@ export class MentoringAppModule {
               name: prefix === 'alongside' ? 'mentoring.companion' : `${prefix}.mentoring.companion`,
               kafka: kafkaOf(config, 'mentoring-companion-consumer'),
               topics: [prefix === 'alongside' ? OUTCOMES_EVENTS_TOPIC : `${prefix}.outcomes.events`],
-              handlers: companion.handlers,
+              handlers: inEventSiteScope(companion.handlers),
               schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_COMPANION.map((type) => [type, checkInEventSchemas[type]]))),
               upcasters: UpcasterRegistry.merge(outcomesUpcasters),
               connection: connectionOf(config),
@@ -90,7 +91,7 @@ export class MentoringAppModule {
     }
     return {
       module: MentoringAppModule,
-      imports: [ServiceRuntimeModule.forRoot({ context: 'mentoring', upcasters: mentoringUpcasters, env }), mentoring, ...background],
+      imports: [ServiceRuntimeModule.forRoot({ context: 'mentoring', upcasters: mentoringUpcasters, env, ownDatabaseRole: true }), mentoring, ...background],
       providers,
     };
   }

@@ -5,7 +5,7 @@ import type { Message, Producer } from 'kafkajs';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { defaultTopicLayout, ensureTopics, toEventMessage } from '@alongside/platform/messaging-kafka';
-import { mintDevToken } from '@alongside/platform/security';
+import { mintDevToken, siteScope } from '@alongside/platform/security';
 import { createServiceApp } from '@alongside/platform/service-runtime';
 import { createTestDatabase, testKafka, uniqueTopic, waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { enrolmentEventExamples, enrolmentSchemaVersions } from '@alongside/enrolment/contracts';
@@ -68,7 +68,8 @@ const propose = async (participantId: string) =>
  * and so lags while any transaction on the shared server is open: wait until it shows the match.
  */
 const projected = (participantId: string, status: string) =>
-  waitFor(async () => (await app.get(MentoringViews).openMatchesOfParticipant(north, participantId)).some((m) => m.status === status), {
+  // Read in north's scope, as the consumer does for a north event: the read model is behind the site wall.
+  waitFor(async () => (await siteScope.run([north], () => app.get(MentoringViews).openMatchesOfParticipant(north, participantId))).some((m) => m.status === status), {
     timeoutMs: 40_000,
     what: `the ${status} match in the read model`,
   });
@@ -152,7 +153,7 @@ describe('Mentoring hears enrolment on Kafka', () => {
     await publish(enrolmentMessage('ConsentGranted', participantId, { consentId }).message);
     await waitFor(async () => (await propose(participantId)).status === 201, { timeoutMs: 30_000, what: 'the consent to be heard' });
     await projected(participantId, 'proposed');
-    const [{ matchId: proposed }] = await app.get(MentoringViews).openMatchesOfParticipant(north, participantId);
+    const [{ matchId: proposed }] = await siteScope.run([north], () => app.get(MentoringViews).openMatchesOfParticipant(north, participantId));
     await publish(enrolmentMessage('ConsentRevoked', participantId, { consentId, revokedAt: '2025-03-10T13:00:00.000Z' }).message);
     await waitFor(async () => (await eventsOf(matchStream(north, proposed))).includes('MatchEnded'), { timeoutMs: 30_000, what: 'the match to end' });
     const refused = await propose(participantId);

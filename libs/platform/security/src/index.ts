@@ -46,6 +46,7 @@ export * from './pii/pii-vault';
 // Site scope: the database's own wall between sites
 export * from './site-scope/site-scope';
 export * from './site-scope/site-scope.middleware';
+export * from './site-scope/in-event-site-scope';
 export * from './site-scope/site-wall';
 // Consent
 export * from './consent/part2-consent';
