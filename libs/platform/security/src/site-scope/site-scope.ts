@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SiteId } from '@alongside/platform/event-sourcing';
+import { isSiteId, type SiteId } from '@alongside/platform/event-sourcing';
 
 /**
  * The Postgres setting the row-level policies read (DESIGN §7): a comma-separated list of site ids,
@@ -12,6 +12,9 @@ type Scope = { sites: readonly SiteId[] | typeof ALL_SITES | null };
 
 const scopes = new AsyncLocalStorage<Scope>();
 
+// A value that is not a site id (a comma, a `*`) would widen the list the policies split: dropped.
+const onlySiteIds = (sites: readonly SiteId[]): SiteId[] => sites.filter((site) => isSiteId(site));
+
 /**
  * Which sites the database may show to the work in progress, carried across awaits. A request
  * starts with an empty scope that only the verified token fills in; background work that must see
@@ -19,7 +22,7 @@ const scopes = new AsyncLocalStorage<Scope>();
  */
 export const siteScope = {
   run<T>(sites: readonly SiteId[], work: () => T): T {
-    return scopes.run({ sites: [...sites] }, work);
+    return scopes.run({ sites: onlySiteIds(sites) }, work);
   },
 
   allSites<T>(work: () => T): T {
@@ -34,7 +37,7 @@ export const siteScope = {
   /** Called once the token is verified: the request may see the token's sites, and no others. */
   admit(sites: readonly SiteId[]): void {
     const scope = scopes.getStore();
-    if (scope && scope.sites === null) scope.sites = [...sites];
+    if (scope && scope.sites === null) scope.sites = onlySiteIds(sites);
   },
 
   /** The value for SITE_SCOPE_SETTING: '' (no site) outside any scope or before admission. */
