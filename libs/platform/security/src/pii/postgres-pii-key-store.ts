@@ -25,6 +25,14 @@ const toStored = (row: Row): StoredDataKey => ({
 
 const COLUMNS = 'participant_id, site_id, key_id, master_key_id, wrapped_key, erased_at';
 
+// A connection the server ends while idle (a restart, a failover) is reported as a pool 'error';
+// unheard, Node would end the whole service. The next query opens a new connection.
+const ownPool = (connectionString: string): Pool => {
+  const pool = new Pool({ connectionString, max: 4 });
+  pool.on('error', () => undefined);
+  return pool;
+};
+
 /**
  * `pii_keys` in the service's own schema: one row per participant. Erasing sets the key material to
  * NULL and keeps the row as a tombstone. The old tuple stays on disk until VACUUM and in WAL and
@@ -46,7 +54,7 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
     if (!IDENTIFIER.test(options.schema)) throw new Error(`"${options.schema}" is not a plain schema name`);
     return 'pool' in options
       ? new PostgresPiiKeyStore(options.pool, options.schema, false)
-      : new PostgresPiiKeyStore(new Pool({ connectionString: options.connectionString, max: 4 }), options.schema, true);
+      : new PostgresPiiKeyStore(ownPool(options.connectionString), options.schema, true);
   }
 
   async migrate(): Promise<void> {
