@@ -1,12 +1,12 @@
 // Mode (b) for outcomes. A participant's outcome record holds both what clinicians record there
-// (sobriety start dates, assessments, drug screens, lapses, relapses) and what outcomes' consumers record on hearing the
+// (sobriety start dates, assessments, drug screens, lapses, relapses, reintegration reviews) and what outcomes' consumers record on hearing the
 // other services (admissions, discharges, attendance, mentor matches and contacts). Both are
 // decided here in the order they happened, the heard ones exactly as the consumers would decide
 // them — same command ids (the heard event's id), actor and metadata — so when the consumers later
 // hear those events they find them recorded and append nothing.
 import type { Discharged, Enrolled } from '@alongside/enrolment/contracts';
 import type { ContactLogged, MatchAccepted } from '@alongside/mentoring/contracts';
-import { OUTCOMES_STREAM_CATEGORIES, outcomesUpcasters, type ScreenedSubstance, type Specimen, type Substance } from '@alongside/outcomes/contracts';
+import { OUTCOMES_STREAM_CATEGORIES, outcomesUpcasters, type LivingSituation, type Occupation, type ScreenedSubstance, type Specimen, type Substance } from '@alongside/outcomes/contracts';
 import { participantRecordDecider, type ParticipantRecordCommand, type SitePolicy } from '@alongside/outcomes/domain';
 import { ALONGSIDE_EVENTS, siteId as toSiteId, streamName, type RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { AttendanceRecorded } from '@alongside/sessions/contracts';
@@ -127,6 +127,13 @@ export const decideOutcomes = async (plan: NetworkPlan, heard: HeardServices): P
           fact(`relapse-${n}`, day, '12:00', (c) => ({
             type: 'RecordRelapse',
             data: { ...c, recordedBy, participantId: p.participantId, relapseId: idOf(`relapse-${n}`), occurredOn: c.today, substances: [p.primarySubstance as Substance] },
+          })),
+        ),
+        ...p.reintegration.map((r) =>
+          // The discharge review comes after the discharge is heard (16:00 that day).
+          fact(`reintegration-${r.checkpoint}`, r.day, r.checkpoint === 'intake' ? '09:45' : '17:00', (c) => ({
+            type: 'RecordReintegration',
+            data: { ...c, recordedBy, participantId: p.participantId, checkpoint: r.checkpoint, livingSituation: r.livingSituation as LivingSituation, occupation: r.occupation as Occupation, socialConnectedness: r.socialConnectedness, recordedOn: c.today },
           })),
         ),
       ];

@@ -76,6 +76,31 @@ export const DYNAMICS = {
   barc10: { intakeMean: 34, intakeSd: 7, gain: 12, timeConstantDays: 75, noiseSd: 3 },
   /** GAD-7 total (0–21) at intake ~ N(mean, sd), easing towards `floorShare` of intake like PHQ-9. */
   gad7: { intakeMean: 10, intakeSd: 4, floorShare: 0.55, timeConstantDays: 60, noiseSd: 2 },
+  /**
+   * Community reintegration reviews (living situation, occupation, social connectedness 1–5) at
+   * intake, at discharge and 30 and 90 days after. Between reviews a person's situation improves
+   * with these chances: more often after a completed episode than after one that ended early.
+   */
+  reintegration: {
+    livingAtIntake: [
+      ['independent', 0.3],
+      ['with-family-or-friends', 0.3],
+      ['recovery-residence', 0.1],
+      ['supported-housing', 0.1],
+      ['temporary-accommodation', 0.12],
+      ['homeless', 0.08],
+    ],
+    occupationAtIntake: [
+      ['employed-full-time', 0.2],
+      ['employed-part-time', 0.15],
+      ['education-or-training', 0.05],
+      ['volunteering', 0.05],
+      ['seeking-work', 0.35],
+      ['not-in-labour-force', 0.2],
+    ],
+    improvesPerReview: { completed: 0.45, endedEarly: 0.15 },
+    followUpDays: [30, 90],
+  },
   /** A relapse costs this much: PHQ-9 up, BARC-10 down, fading over the next 30 days. */
   relapseSetback: { phq9: 4, gad7: 3, barc10: -6 },
 

@@ -53,7 +53,7 @@ export const withProgress = async (label: string, expected: number, run: (onEven
 /** Roughly how many events a plan makes (for the progress bar's length). */
 export const expectedEvents = (plan: NetworkPlan, mode: 'commands' | 'store'): number => {
   const c = planCounts(plan);
-  const shared = c.sites + c.mentors * 3 + c.participants * 3 + c.consents + c.assessments + c.screens + c.lapses + c.relapses * 2 + c.discharges;
+  const shared = c.sites + c.mentors * 3 + c.participants * 3 + c.consents + c.assessments + c.screens + c.lapses + c.relapses * 2 + c.discharges + c.participants + c.reintegrationReviews;
   return mode === 'store' ? shared + c.matches * 2 + c.contacts + c.groups + c.sessions * 2 + c.attendances : shared + c.matches * 3;
 };
 

@@ -49,6 +49,9 @@ describe('Direct appends of a generated network (mode b)', () => {
     expect(outcomes['RelapseRecorded']).toBe(counts.relapses);
     expect(outcomes['MentorMatched']).toBe(counts.matches);
     expect(outcomes['MentorContactRecorded']).toBe(counts.contacts);
+    expect(outcomes['ReintegrationRecorded']).toBe(counts.reintegrationReviews);
+    // One start date set at intake for everyone, one more for each relapse.
+    expect(outcomes['SobrietyStartSet']).toBe(counts.participants + counts.relapses);
     expect((await storedCounts('mentoring'))['ContactLogged']).toBe(counts.contacts);
     expect((await storedCounts('sessions'))['SessionHeld']).toBe(counts.sessions);
     // Attendance is heard by outcomes one for one.

@@ -32,6 +32,13 @@ export type ContactPlan = Readonly<{ day: number; kind: string; minutes: number 
 export type AssessmentPlan = Readonly<{ day: number; instrument: 'PHQ-9' | 'GAD-7' | 'BARC-10'; items: readonly number[] }>;
 export type ScreenPlan = Readonly<{ day: number; specimen: string; results: readonly { substance: string; result: 'positive' | 'negative' }[] }>;
 export type DischargePlan = Readonly<{ day: number; reason: string }>;
+export type ReintegrationPlan = Readonly<{
+  day: number;
+  checkpoint: 'intake' | 'discharge' | 'follow-up-30' | 'follow-up-90';
+  livingSituation: string;
+  occupation: string;
+  socialConnectedness: number;
+}>;
 
 export type ParticipantPlan = Readonly<{
   participantId: string;
@@ -53,6 +60,7 @@ export type ParticipantPlan = Readonly<{
   attendanceRate: number;
   groupIndex: number;
   discharge: DischargePlan | null;
+  reintegration: readonly ReintegrationPlan[];
 }>;
 
 export type AttendancePlan = Readonly<{ participantId: string; status: 'present' | 'late' | 'absent'; minutes: number }>;
@@ -253,6 +261,7 @@ const planParticipant = (random: Random, days: number, mentors: readonly MentorP
     attendanceRate,
     groupIndex: random.int(0, groupCount - 1),
     discharge,
+    reintegration: planReintegration(participantId, admittedDay, discharge, days),
   };
 };
 
@@ -270,6 +279,33 @@ const planSessions = (random: Random, firstDay: number, days: number, members: r
     if (entries.length > 0) sessions.push({ day, entries });
   }
   return sessions;
+};
+
+const STABLY_HOUSED = ['independent', 'with-family-or-friends', 'recovery-residence', 'supported-housing'];
+const IN_WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'education-or-training'];
+
+/** Reintegration reviews, from their own random stream (like GAD-7) so the rest of the plan stays as it was. */
+const planReintegration = (participantId: string, admittedDay: number, discharge: DischargePlan | null, days: number): ReintegrationPlan[] => {
+  const random = new Random(`reintegration/${participantId}`);
+  const R = D.reintegration;
+  let livingSituation: string = random.weighted(R.livingAtIntake);
+  let occupation: string = random.weighted(R.occupationAtIntake);
+  let socialConnectedness = random.int(1, 3);
+  const reviews: ReintegrationPlan[] = [{ day: admittedDay, checkpoint: 'intake', livingSituation, occupation, socialConnectedness }];
+  if (!discharge) return reviews;
+  const improves = discharge.reason === 'completed' ? R.improvesPerReview.completed : R.improvesPerReview.endedEarly;
+  const checkpoints = [
+    { day: discharge.day, checkpoint: 'discharge' as const },
+    ...R.followUpDays.map((after) => ({ day: discharge.day + after, checkpoint: `follow-up-${after}` as 'follow-up-30' | 'follow-up-90' })),
+  ];
+  for (const { day, checkpoint } of checkpoints) {
+    if (day > days - 1) break;
+    if (!STABLY_HOUSED.includes(livingSituation) && random.chance(improves)) livingSituation = random.pick(['recovery-residence', 'with-family-or-friends']);
+    if (!IN_WORK_OR_EDUCATION.includes(occupation) && random.chance(improves)) occupation = random.pick(['employed-part-time', 'education-or-training']);
+    if (random.chance(improves)) socialConnectedness = Math.min(5, socialConnectedness + 1);
+    reviews.push({ day, checkpoint, livingSituation, occupation, socialConnectedness });
+  }
+  return reviews;
 };
 
 /** Nine PHQ-9 answers 0–3 adding up to `total` (item 9 rarely above 0: that raises a safety alert). */
@@ -311,7 +347,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 
 /** What the plan holds, by kind: the same for the same seed. */
 export const planCounts = (plan: NetworkPlan): Record<string, number> => {
-  const counts: Record<string, number> = { sites: plan.sites.length, mentors: 0, groups: 0, sessions: 0, attendances: 0, participants: 0, consents: 0, matches: 0, contacts: 0, assessments: 0, screens: 0, lapses: 0, relapses: 0, discharges: 0 };
+  const counts: Record<string, number> = { sites: plan.sites.length, mentors: 0, groups: 0, sessions: 0, attendances: 0, participants: 0, consents: 0, matches: 0, contacts: 0, assessments: 0, screens: 0, lapses: 0, relapses: 0, discharges: 0, reintegrationReviews: 0 };
   for (const site of plan.sites) {
     counts.mentors += site.mentors.length;
     counts.groups += site.groups.length;
@@ -329,6 +365,7 @@ export const planCounts = (plan: NetworkPlan): Record<string, number> => {
       counts.lapses += p.lapses.length;
       counts.relapses += p.relapses.length;
       if (p.discharge) counts.discharges++;
+      counts.reintegrationReviews += p.reintegration.length;
     }
   }
   return counts;

@@ -94,6 +94,11 @@ describe('The synthetic network plan', () => {
             if (a.items.length !== count || Math.min(...a.items) < min || Math.max(...a.items) > max) wrong.push(`${p.participantId} ${a.instrument} ${a.items}`);
           }
           if (p.match && p.consentDay === null) wrong.push(`${p.participantId} matched without consent`);
+          // Reintegration: reviewed at intake; later reviews only after a discharge, and none after the plan's end.
+          for (const r of p.reintegration) {
+            const due = r.checkpoint === 'intake' ? r.day === p.admittedDay : p.discharge !== null && r.day >= p.discharge.day;
+            if (!due || r.day >= plan.days || r.socialConnectedness < 1 || r.socialConnectedness > 5) wrong.push(`${p.participantId} ${r.checkpoint} review on day ${r.day}`);
+          }
           for (const day of [...p.lapses, ...p.relapses, ...p.contacts.map((c) => c.day)]) if (day > last) wrong.push(`${p.participantId} fact after the episode`);
         }
       }

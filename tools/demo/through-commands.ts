@@ -4,7 +4,7 @@
 import { mintDevToken, type Role } from '@alongside/platform/security';
 import { PlanCalendar } from './calendar';
 import { EventTally, forEachLimited } from './event-tally';
-import type { NetworkPlan, ParticipantPlan, SitePlan } from './plan';
+import type { NetworkPlan, ParticipantPlan, ReintegrationPlan, SitePlan } from './plan';
 
 export type ServiceUrls = Readonly<{ enrolment: string; sessions: string; mentoring: string; outcomes: string }>;
 
@@ -200,11 +200,23 @@ export const runThroughCommands = async (plan: NetworkPlan, options: CommandRunO
       { reason: p.discharge.reason, dischargedOn: calendar.dayOf(p.discharge.day) },
       { role: 'clinician', who: i }, key(p.participantId, 'discharge'), fixed('Discharged'),
     );
+    // Due once outcomes has heard of the discharge: until then it answers 422, which is retried.
+    for (const r of p.reintegration.filter((review) => review.checkpoint !== 'intake')) {
+      await client.send('outcomes', 'POST', `/sites/${site.siteId}/participants/${id}/reintegration-reviews`, reviewOf(r, calendar), { role: 'clinician', who: i }, key(p.participantId, 'reintegration', r.checkpoint), recordedOf, true);
+    }
   });
   return tally;
 };
 
 type KeyOf = (...parts: (string | number)[]) => string;
+
+const reviewOf = (r: ReintegrationPlan, calendar: PlanCalendar) => ({
+  checkpoint: r.checkpoint,
+  livingSituation: r.livingSituation,
+  occupation: r.occupation,
+  socialConnectedness: r.socialConnectedness,
+  recordedOn: calendar.dayOf(r.day),
+});
 
 const configurationOf = (site: SitePlan) => ({
   name: site.name,
@@ -231,6 +243,11 @@ const recordOutcomes = async (client: Client, calendar: PlanCalendar, site: Site
       day: s.day,
       send: () =>
         client.send('outcomes', 'POST', `${base}/drug-screens`, { specimen: s.specimen, collectedAt: calendar.instantOf(s.day, '09:00', site.timeZone), results: s.results.map((r) => ({ ...r, prescribed: false })) }, as, key(p.participantId, 'screen', n), recordedOf, true),
+    })),
+    // Only the intake review here: the later ones are due after the discharge, sent with it below.
+    ...p.reintegration.filter((r) => r.checkpoint === 'intake').map((r): Fact => ({
+      day: r.day,
+      send: () => client.send('outcomes', 'POST', `${base}/reintegration-reviews`, reviewOf(r, calendar), as, key(p.participantId, 'reintegration', r.checkpoint), recordedOf, true),
     })),
     ...p.lapses.map((day, n): Fact => ({
       day,
