@@ -13,7 +13,9 @@ const claimsOf = (token: string): Record<string, unknown> => {
   const parts = token.split('.');
   if (parts.length !== 3) throw new SignInRefused('That is not a token: a token has three parts separated by dots.');
   try {
-    const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(parts[1].length / 4) * 4, '='));
+    const binary = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(parts[1].length / 4) * 4, '='));
+    // atob gives one character per byte, and claims are UTF-8: decoded, a name in any script reads as written.
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
     return JSON.parse(json) as Record<string, unknown>;
   } catch {
     throw new SignInRefused('The token could not be read. Copy it again, whole.');
