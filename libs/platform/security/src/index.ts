@@ -56,6 +56,7 @@ export * from './edge/problem-details';
 export * from './edge/correlation-id';
 export * from './edge/invalid-input';
 export * from './edge/validation.pipe';
+export * from './edge/well-formed-text';
 export * from './edge/problem-details.filter';
 export * from './edge/security-headers';
 export * from './edge/log-redaction';
