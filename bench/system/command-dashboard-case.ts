@@ -1,11 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import type { RetentionView } from '@alongside/outcomes/contracts';
 import type { CaseRunner } from '../harness/bench-case';
 import { measureRounds, roundsPlan } from '../harness/rounds';
 import { latencyOf } from '../harness/stats';
 import { bearerFor, sendJson, startServiceApps } from './service-apps';
 
-type Pending = { site: string; nth: number; sentAt: bigint };
+type Pending = { site: string; nth: number; sentAt: bigint; participantId: string; sentAtMs: number };
+
+/** One admission's journey: when it left, and how long until the dashboard counted it. */
+type Journey = { participantId: string; sentAtMs: number; seenAfterMs: number };
 
 const elapsedMs = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e6;
 
@@ -15,6 +19,31 @@ const CONFIGURATION = {
   milestonePolicy: { milestoneDays: [30, 60, 90, 180, 365], lapseRestartsCount: false },
   followUpSchedule: { daysAfterDischarge: [7, 30, 90, 180] },
   payerRulesRef: 'medicaid-peer-support@1',
+};
+
+/**
+ * Where the time goes, from the two logs' own clocks (one machine, one Postgres): sent → in enrolment's
+ * log (the command), → in outcomes' log (relay, Kafka, consumer, recording), → on the dashboard
+ * (projection, the dashboard's query, the poll). `recorded_at` is the appending transaction's start.
+ */
+const stagesOf = async (databaseUrl: string, journeys: readonly Journey[]) => {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const at = async (sql: string) =>
+      new Map((await client.query<{ id: string; ms: string }>(sql)).rows.map((r) => [r.id, Number(r.ms)]));
+    const enrolled = await at("select data->>'participantId' as id, (extract(epoch from recorded_at) * 1000)::text as ms from enrolment.events where type = 'Enrolled'");
+    const admitted = await at("select data->>'participantId' as id, (extract(epoch from recorded_at) * 1000)::text as ms from outcomes.events where type = 'ParticipantAdmitted'");
+    const known = journeys.filter((j) => enrolled.has(j.participantId) && admitted.has(j.participantId));
+    return {
+      journeys: known.length,
+      commandMs: latencyOf(known.map((j) => enrolled.get(j.participantId)! - j.sentAtMs)),
+      throughKafkaMs: latencyOf(known.map((j) => admitted.get(j.participantId)! - enrolled.get(j.participantId)!)),
+      toDashboardMs: latencyOf(known.map((j) => j.sentAtMs + j.seenAfterMs - admitted.get(j.participantId)!)),
+    };
+  } finally {
+    await client.end();
+  }
 };
 
 /**
@@ -41,11 +70,15 @@ export const run: CaseRunner = async (context) => {
     const sent = new Map(sites.map((s) => [s, 0]));
     const baseline = new Map(sites.map((s) => [s, 0]));
     const commandMs: number[] = [];
+    const journeys: Journey[] = [];
+    const plan = roundsPlan(context.scale);
+    let measuring = false;
     const outcome = await measureRounds(
       context,
-      roundsPlan(context.scale),
+      plan,
       // Registration is setup: only the admission is the command whose effect is timed.
-      async () => {
+      async (round) => {
+        measuring = round >= plan.warmups;
         const participants: { site: string; id: string }[] = [];
         for (let i = 0; i < perRound; i++) {
           const site = sites[i % sites.length];
@@ -72,7 +105,9 @@ export const run: CaseRunner = async (context) => {
               const seen = view.census.active - baseline.get(site)!;
               for (let i = pending.length - 1; i >= 0; i--) {
                 if (pending[i].site === site && pending[i].nth <= seen) {
-                  latency.samplesMs.push(elapsedMs(pending[i].sentAt));
+                  const ms = elapsedMs(pending[i].sentAt);
+                  latency.samplesMs.push(ms);
+                  if (measuring) journeys.push({ participantId: pending[i].participantId, sentAtMs: pending[i].sentAtMs, seenAfterMs: ms });
                   pending.splice(i, 1);
                 }
               }
@@ -88,7 +123,7 @@ export const run: CaseRunner = async (context) => {
           const nth = sent.get(site)! + 1;
           sent.set(site, nth);
           const sentAt = process.hrtime.bigint();
-          pending.push({ site, nth, sentAt });
+          pending.push({ site, nth, sentAt, participantId: id, sentAtMs: Date.now() });
           sends.push(
             sendJson('POST', `${apps.enrolmentUrl}/sites/${site}/participants/${id}/episodes`, clinician, {
               programme: 'outpatient',
@@ -100,18 +135,19 @@ export const run: CaseRunner = async (context) => {
         }
         await Promise.all(sends);
         polling = false;
-        const deadline = Date.now() + 60_000;
+        const deadline = Date.now() + 120_000;
         while (pending.length > 0 && Date.now() < deadline) await sleep(10);
-        if (pending.length > 0) throw new Error(`${pending.length} admissions never reached the dashboard within 60 s`);
+        if (pending.length > 0) throw new Error(`${pending.length} admissions never reached the dashboard within 120 s`);
         await poller;
         return participants.length;
       },
     );
+    const stages = await stagesOf(context.databaseUrl, journeys);
     return {
       unit: 'commands/s',
       ...outcome,
       work: `${perRound} admissions at ${ratePerSecond}/s over ${sites.length} sites, each until the dashboard counts it`,
-      details: { sites: sites.length, commandsPerRound: perRound, ratePerSecond, commandMs: latencyOf(commandMs), seen: 'retention census.active per site' },
+      details: { sites: sites.length, commandsPerRound: perRound, ratePerSecond, commandMs: latencyOf(commandMs), seen: 'retention census.active per site', stages },
     };
   } finally {
     await apps.close();

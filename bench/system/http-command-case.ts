@@ -1,30 +1,11 @@
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import type { CaseRunner } from '../harness/bench-case';
 import { measureRounds, roundsPlan } from '../harness/rounds';
 import { bearerFor, sendJson } from './service-apps';
+import { forkService } from './service-process';
 
-const REGISTER = join(__dirname, '..', '..', 'tools', 'register.cjs');
 const SITE = 'bench-http';
-
-const startServer = (subject: string, databaseUrl: string) =>
-  new Promise<{ url: string; stop: () => Promise<void> }>((resolve, reject) => {
-    const child = fork(join(__dirname, 'http-command-server.ts'), [subject, databaseUrl], { execArgv: ['-r', REGISTER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('exit', (code) => reject(new Error(`the ${subject} server exited with ${code} before it listened`)));
-    child.once('message', (message: { url: string }) =>
-      resolve({
-        url: message.url,
-        stop: () =>
-          new Promise<void>((done) => {
-            child.removeAllListeners('exit');
-            child.once('exit', () => done());
-            child.send('stop');
-          }),
-      }),
-    );
-  });
 
 /**
  * One service instance's HTTP command throughput (issue 12): autocannon sending the same
@@ -34,7 +15,7 @@ const startServer = (subject: string, databaseUrl: string) =>
  */
 export const run: CaseRunner = async (context) => {
   const subject = context.args[0];
-  const server = await startServer(subject, context.databaseUrl);
+  const server = await forkService('http-command-server.ts', [subject, context.databaseUrl], { profileName: `system.http-command.${subject}.server` });
   try {
     const authorization = await bearerFor([SITE], ['platform-admin', 'clinician']);
     if (subject === 'ours') {

@@ -1,10 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
-import { EnrolmentAppModule } from '../../apps/enrolment/src/app.module';
-import { OutcomesAppModule } from '../../apps/outcomes/src/app.module';
 import { defaultTopicLayout, ensureTopics } from '@alongside/platform/messaging-kafka';
 import { mintDevToken } from '@alongside/platform/security';
-import { createServiceApp } from '@alongside/platform/service-runtime';
+import { forkService, type ServiceProcess } from './service-process';
 
 /** Enrolment and outcomes as they run in production (ROLE=all), listening on loopback ports of their own. */
 export type ServiceApps = Readonly<{
@@ -26,15 +23,9 @@ const createTopics = async (brokers: readonly string[], prefix: string): Promise
   }
 };
 
-const listen = async (app: INestApplication): Promise<string> => {
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return `http://127.0.0.1:${address.port}`;
-};
-
 /**
- * Both apps in this (the case's) process, each with its relay, consumers and projections, on the
- * case's database and topics of their own. Logs at warn: a line per request would be measured too.
+ * Enrolment and outcomes each in a process of its own (as `npm start` runs them), on the case's
+ * database and topics of their own. Logs at warn: a line per request would be measured too.
  */
 export const startServiceApps = async (options: { databaseUrl: string; brokers: readonly string[]; prefix: string }): Promise<ServiceApps> => {
   await createTopics(options.brokers, options.prefix);
@@ -46,21 +37,16 @@ export const startServiceApps = async (options: { databaseUrl: string; brokers: 
     ENROLMENT_CONSUMER_GROUP: `${options.prefix}.saga`,
     ROLE: 'all',
     LOG_LEVEL: 'warn',
+    // The edge's per-person rate limit: one bench user sends more than a person would.
     THROTTLE_LIMIT: 'off',
   };
-  // The edge's per-person rate limit reads process.env itself; one bench user would hit it at once.
-  process.env['THROTTLE_LIMIT'] = 'off';
-  const apps: INestApplication[] = [];
+  const started: ServiceProcess[] = [];
   try {
-    const enrolment = await createServiceApp(EnrolmentAppModule.forRoot({ env }) as never);
-    apps.push(enrolment);
-    const enrolmentUrl = await listen(enrolment);
-    const outcomes = await createServiceApp(OutcomesAppModule.forRoot({ env, topicPrefix: options.prefix }) as never);
-    apps.push(outcomes);
-    const outcomesUrl = await listen(outcomes);
-    return { enrolmentUrl, outcomesUrl, close: async () => void (await Promise.all(apps.map((app) => app.close()))) };
+    for (const service of ['enrolment', 'outcomes']) started.push(await forkService('service-main.ts', [service], { env, profileName: `system.command-dashboard.${service}` }));
+    const [enrolment, outcomes] = started;
+    return { enrolmentUrl: enrolment.url, outcomesUrl: outcomes.url, close: async () => void (await Promise.all(started.map((s) => s.stop()))) };
   } catch (error) {
-    await Promise.all(apps.map((app) => app.close().catch(() => undefined)));
+    await Promise.all(started.map((s) => s.stop()));
     throw error;
   }
 };
