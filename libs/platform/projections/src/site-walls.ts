@@ -1,14 +1,16 @@
 import type { QueryRunner, Table } from 'typeorm';
-import { SITE_WALL_POLICY, siteWallStatements } from '@alongside/platform/security';
+import { isSiteScoped, SITE_WALL_POLICY, siteWallStatements } from '@alongside/platform/security';
 import { qualifiedTable } from './sql-identifier';
 
 /**
  * Puts the site wall (row-level security, DESIGN §7) on every projection table that has a
  * `site_id` column, so a read model can never be read across sites by a query that forgets its
- * filter. Checked on every start rather than only on creation: tables made before the wall
- * existed get it too. Runs inside the projection-tables lock.
+ * filter; only for a DataSource whose connections carry the site scope (`markSiteScoped`).
+ * Checked on every start rather than only on creation: tables made before the wall existed get
+ * it too. Runs inside the projection-tables lock.
  */
 export const ensureSiteWalls = async (runner: QueryRunner, tables: readonly Table[]): Promise<void> => {
+  if (!isSiteScoped(runner.connection)) return;
   for (const table of tables.filter((t) => t.columns.some((column) => column.name === 'site_id'))) {
     const [schema, name] = schemaAndName(runner, table);
     const [state] = await runner.query(

@@ -20,3 +20,16 @@ export const siteWallStatements = (table: string): string[] => [
   `alter table ${table} force row level security`,
   `create policy ${SITE_WALL_POLICY} on ${table} using ${visible} with check ${visible}`,
 ];
+
+const scopedDataSources = new WeakSet<object>();
+
+/**
+ * Marks a DataSource whose connections carry the site scope (the service runs as its own role).
+ * Only such a DataSource's tables get the wall: on one without the scope, a service that is not a
+ * superuser (every service in deploy/) would see no rows at all.
+ */
+export const markSiteScoped = (dataSource: object): void => {
+  scopedDataSources.add(dataSource);
+};
+
+export const isSiteScoped = (dataSource: object): boolean => scopedDataSources.has(dataSource);

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
-import { SITE_SCOPE_SETTING, siteScope } from '@alongside/platform/security';
+import { markSiteScoped, SITE_SCOPE_SETTING, siteScope } from '@alongside/platform/security';
 
 type Release = (error?: Error | boolean) => void;
 type Callback = (error: Error | undefined, client?: PoolClient, release?: Release) => void;
@@ -35,6 +35,7 @@ export const scopeConnectionsBySite = (dataSource: DataSource): DataSource => {
       (error: Error) => callback(error),
     );
   };
+  markSiteScoped(dataSource);
   return dataSource;
 };
 

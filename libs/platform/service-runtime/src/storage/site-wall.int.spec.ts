@@ -153,6 +153,20 @@ describe('The site wall, as the service’s own role', () => {
     expect(sitesOf(inTransaction)).toEqual(['east']);
   });
 
+  it('keeps the scope through a nested transaction rolled back to its savepoint', async () => {
+    const all = 'select site_id from outcomes.site_note_v1';
+    const after = await siteScope.run(['east' as SiteId], () =>
+      dataSource.transaction(async (tx) => {
+        await tx.transaction(async (nested) => {
+          await nested.query(all);
+          throw new Error('undone');
+        }).catch(() => undefined);
+        return tx.query(all);
+      }),
+    );
+    expect(sitesOf(after)).toEqual(['east']);
+  });
+
   it('leaves no setting on the connection once the transaction that carried it ends (PgBouncer hands it on)', async () => {
     const pool = (dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const client = await siteScope.run(['north' as SiteId], () => pool.connect());
