@@ -35,14 +35,14 @@ const postgresVersion = async (adminUrl: string): Promise<string> => {
 };
 
 /**
- * The commit measured, and whether the platform code differed from it: others commit to the same
+ * The commit measured, and whether the services' code (libs, apps) differed from it: others commit to the same
  * checkout while a run goes, and the figures are of the code each case's process loaded.
  */
 const measuredCode = (): string => {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }).trim();
   try {
-    const changed = git('status', '--porcelain', '--', 'libs/platform').split('\n').filter(Boolean).length;
-    return `${git('rev-parse', '--short', 'HEAD')}${changed > 0 ? ` + ${changed} uncommitted change(s) in libs/platform` : ''}`;
+    const changed = git('status', '--porcelain', '--', 'libs', 'apps').split('\n').filter(Boolean).length;
+    return `${git('rev-parse', '--short', 'HEAD')}${changed > 0 ? ` + ${changed} uncommitted change(s) in libs or apps` : ''}`;
   } catch {
     return 'unknown (no git)';
   }
@@ -60,4 +60,6 @@ export const versions = async (adminUrl: string, kafka: string): Promise<Version
   '@event-driven-io/emmett': installed('@event-driven-io/emmett'),
   '@event-driven-io/emmett-postgresql': installed('@event-driven-io/emmett-postgresql'),
   typeorm: installed('typeorm'),
+  '@nestjs/core': installed('@nestjs/core'),
+  autocannon: installed('autocannon'),
 });
