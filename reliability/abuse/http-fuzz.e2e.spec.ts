@@ -10,7 +10,7 @@ import { requestsFor, routesOf, type FuzzedRequest, type OpenApiDocument } from 
 import { bearer, SERVICES, startServices, type ServicesUnderTest, type ServiceUnderTest } from './fixtures/services-under-test';
 
 const SEED = 13_05;
-const runsPerRoute = bySize({ ci: 12, large: 150 });
+const runsPerRoute = bySize({ ci: 10, large: 150 });
 
 // What a stack trace looks like in a body: V8 frames or our own source paths.
 const STACK_TRACE = /\n\s+at \S|\bat \S+ \(\S+:\d+:\d+\)|node_modules\/|\.ts:\d+:\d+|\/work\//;

@@ -68,12 +68,13 @@ const revealsOther = (text: string, path: string): boolean =>
 
 type Outcome = { route: string; check: string; status: number; problem: boolean; appended: number };
 
-const ask = async (service: ServiceUnderTest, route: RouteAccess, path: string, token: string | undefined, body?: unknown, query = ''): Promise<Omit<Outcome, 'route' | 'check'> & { text: string }> => {
-  const before = await service.count();
+/** One request; `counted`: also how many events it appended (the refusals are counted per route instead). */
+const ask = async (service: ServiceUnderTest, route: RouteAccess, path: string, token: string | undefined, body?: unknown, query = '', counted = false): Promise<Omit<Outcome, 'route' | 'check'> & { text: string }> => {
+  const before = counted ? await service.count() : 0;
   let pending = service.http()[route.method](path + query);
   if (token !== undefined) pending = pending.set('Authorization', `Bearer ${token}`);
   const response = body === undefined ? await pending : await pending.set('Content-Type', 'application/json').send(JSON.stringify(body));
-  return { status: response.status, problem: PROBLEM.test(response.headers['content-type'] ?? ''), appended: (await service.count()) - before, text: response.text ?? '' };
+  return { status: response.status, problem: PROBLEM.test(response.headers['content-type'] ?? ''), appended: counted ? (await service.count()) - before : 0, text: response.text ?? '' };
 };
 
 describe.each(SERVICES)('%s routes across roles and sites', (name) => {
@@ -114,6 +115,9 @@ describe.each(SERVICES)('%s routes across roles and sites', (name) => {
       const ownPath = fill(route, SITE, new Proxy({}, { get: () => randomUUID() })) as string;
       const northOnly = await mintDevToken(claimsFor(role, [SITE], south.participantId));
 
+      const refusalsFrom = await service.count();
+      // An empty 200 to a person-level read is audited like any other read: not a refusal's append.
+      let objectAppended = 0;
       // Another site's path, with a token for this site only.
       if (siteScoped) note('other-site path → 404', await ask(service, route, fill(route, OTHER, new Proxy({}, { get: () => randomUUID() })) as string, northOnly));
       else note('other site asked for → 404', await ask(service, route, ownPath, northOnly, undefined, `${requiredQuery(document.paths[route.path]?.[route.method], document) || '?'}&sites=${OTHER}`));
@@ -125,11 +129,12 @@ describe.each(SERVICES)('%s routes across roles and sites', (name) => {
         const schema = document.paths[route.path]?.[route.method]?.requestBody?.content?.['application/json']?.schema;
         const bodies = schema ? [...(KNOWN_BODIES[`${route.method} ${route.path}`] ?? []), exampleValue(schema, document), ...fc.sample(validValue(schema, document), { seed: SEED, numRuns: 12 })] : [undefined];
         const query = requiredQuery(document.paths[route.path]?.[route.method], document);
-        let answer = await ask(service, route, crossPath, northOnly, bodies[0], query);
+        let answer = await ask(service, route, crossPath, northOnly, bodies[0], query, true);
         for (const body of bodies.slice(1)) {
           if (answer.status !== 400) break;
-          answer = await ask(service, route, crossPath, northOnly, body, query);
+          answer = await ask(service, route, crossPath, northOnly, body, query, true);
         }
+        objectAppended = answer.appended;
         if (answer.status === 400) unreachedBodies.push(title);
         // A search by an id (a facilitator's sessions, a participant's own schedule) may answer an empty
         // 200 rather than 404; either way nothing of the other site is in it.
@@ -142,6 +147,9 @@ describe.each(SERVICES)('%s routes across roles and sites', (name) => {
       }
       note('no token → 401', await ask(service, route, ownPath, undefined));
       for (const [why, forge] of refusedTokens(mintDevToken, claimsFor(role, [SITE]))) note(`token ${why} → 401`, await ask(service, route, ownPath, await forge()));
+      // Every refusal of the route together (the object check counted its own): nothing appended.
+      const appendedByRefusals = (await service.count()) - refusalsFrom - objectAppended;
+      if (appendedByRefusals !== 0) note('refusals append nothing → 0', { status: 0, problem: true, appended: appendedByRefusals });
     }
 
     const expected = (check: string) => Number(/→ (\d{3})/.exec(check)?.[1]);
