@@ -1,4 +1,5 @@
 import { eventStoreContract, newStream, sampleEvents } from '@alongside/platform/event-store';
+import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { Client } from 'pg';
 import { appendInOneStatement } from './append-in-one-statement';
@@ -32,6 +33,33 @@ describe('Postgres event store', () => {
     store = await PostgresEventStore.connect({ connectionString: database.url, schema: 'enrolment' });
   });
   afterAll(() => store?.close());
+
+  it('hands over the global log as the JSON text it stores, the same events as readAll, not upcast', async () => {
+    const upcasting = await PostgresEventStore.connect({
+      connectionString: database.url,
+      schema: 'stored_json',
+      upcasters: new UpcasterRegistry({ AttendanceRecorded: 2 }, { 'AttendanceRecorded@1': (event) => ({ ...event, data: { ...(event.data as object), lifted: true } }) }),
+    });
+    try {
+      const stream = newStream();
+      await upcasting.appendToStream(stream, sampleEvents(3), { expectedVersion: 'no_stream' });
+      const parsed = await upcasting.readAll({ after: 0n, limit: 2 });
+      const stored = await upcasting.readAllStored({ after: 0n, limit: 2 });
+      expect(stored.position).toBe(parsed.position);
+      expect(stored.events.map((e) => [e.id, e.type, e.streamId, e.streamPosition, e.globalPosition])).toEqual(
+        parsed.events.map((e) => [e.id, e.type, e.streamId, e.streamPosition, e.globalPosition]),
+      );
+      stored.events.forEach((event, i) => {
+        const { lifted: _, ...asStored } = parsed.events[i].data as Record<string, unknown>;
+        expect(parsed.events[i].data).toMatchObject({ lifted: true });
+        expect(JSON.parse(event.dataJson)).toEqual(asStored);
+        expect(JSON.parse(event.metadataJson)).toEqual({ ...parsed.events[i].metadata, schemaVersion: 1 });
+      });
+      expect((await upcasting.readAllStored({ after: stored.position })).events.map((e) => e.streamPosition)).toEqual([2n]);
+    } finally {
+      await upcasting.close();
+    }
+  });
 
   it('refuses a schema name it would have to quote', async () => {
     await expect(PostgresEventStore.connect({ connectionString: database.url, schema: 'Enrolment"; drop' })).rejects.toThrow(TypeError);

@@ -10,13 +10,15 @@ import {
   type ReadStreamOptions,
   type ReadStreamResult,
   type SubscribeOptions,
+  type ReadAllStoredResult,
+  type StoredJsonLog,
 } from '@alongside/platform/event-store';
 import { Pool } from 'pg';
 import { refusedAppend, streamVersion } from './append-outcome';
 import { appendInOneStatement } from './append-in-one-statement';
 import { encodeEvents } from './encoded-events';
 import { migrate } from './migrations';
-import { recordedEventOf, type RecordedRow } from './recorded-row';
+import { recordedEventOf, storedEventJsonOf, type RecordedRow } from './recorded-row';
 import { checkSchemaName } from './schema-name';
 import { statementsFor, type Statements } from './statements';
 import { isUniqueViolation, storedStateOf } from './stored-state';
@@ -41,7 +43,7 @@ const EXISTS_ATTEMPTS = 5;
 const LAST_POSITION = '9223372036854775807';
 
 /** The default event store (DESIGN §4): one `events` table in each service's schema. */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, StoredJsonLog {
   private readonly closing = new AbortController();
   private readonly subscriptions = new Set<Promise<void>>();
 
@@ -114,6 +116,13 @@ export class PostgresEventStore implements EventStore {
       rowMode: 'array',
     });
     const events = rows.map((row) => upcastOnRead(this.upcasters, recordedEventOf(row)));
+    return { events, position: events.length > 0 ? events[events.length - 1].globalPosition : after };
+  }
+
+  /** The log as readAll reads it, its JSON left as the text stored: for the relay, which only passes it on. */
+  async readAllStored({ after = 0n, limit = DEFAULT_READ_ALL_LIMIT }: ReadAllOptions = {}): Promise<ReadAllStoredResult> {
+    const { rows } = await this.pool.query<RecordedRow>({ ...this.statements.readAll, values: [after.toString(), limit], rowMode: 'array' });
+    const events = rows.map(storedEventJsonOf);
     return { events, position: events.length > 0 ? events[events.length - 1].globalPosition : after };
   }
 

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
+import type { StoredEventJson } from '@alongside/platform/event-store';
 
 /**
  * A row of `global_position, stream_id, stream_position, event_id, type, data, metadata,
@@ -16,4 +17,15 @@ export const recordedEventOf = (row: RecordedRow, offset = 0): RecordedEvent => 
   streamPosition: BigInt(row[offset + 2]),
   globalPosition: BigInt(row[offset]),
   recordedAt: row[offset + 7],
+});
+
+/** The same row with its JSON left as the text Postgres sent. */
+export const storedEventJsonOf = (row: RecordedRow): StoredEventJson => ({
+  id: row[3],
+  type: row[4],
+  dataJson: row[5],
+  metadataJson: row[6],
+  streamId: row[1],
+  streamPosition: BigInt(row[2]),
+  globalPosition: BigInt(row[0]),
 });

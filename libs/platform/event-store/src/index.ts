@@ -1,5 +1,6 @@
 export * from './expected-version';
 export * from './event-store';
+export * from './stored-json-log';
 export * from './event-size-limit';
 export * from './upcast-on-read';
 export * from './subscribe-by-polling';

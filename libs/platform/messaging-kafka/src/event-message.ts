@@ -1,5 +1,6 @@
 import type { Event, EventMetadata, RecordedEvent } from '@alongside/platform/event-sourcing';
 import { isSiteId } from '@alongside/platform/event-sourcing';
+import type { StoredEventJson } from '@alongside/platform/event-store';
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 
 /**
@@ -27,6 +28,16 @@ export const EventHeaders = {
   causationId: 'causation-id',
 } as const;
 
+const headersOf = (id: string, type: string, globalPosition: bigint, metadata: EventMetadata): IHeaders => ({
+  [EventHeaders.eventId]: id,
+  [EventHeaders.eventType]: type,
+  [EventHeaders.schemaVersion]: String(metadata.schemaVersion),
+  [EventHeaders.siteId]: metadata.siteId,
+  [EventHeaders.position]: globalPosition.toString(),
+  [EventHeaders.correlationId]: metadata.correlationId,
+  [EventHeaders.causationId]: metadata.causationId,
+});
+
 /** Keyed by stream so one participant's events stay in order on one partition. */
 export const toEventMessage = (event: RecordedEvent): Message => {
   const value: EventMessageValue = {
@@ -38,19 +49,20 @@ export const toEventMessage = (event: RecordedEvent): Message => {
     streamPosition: event.streamPosition.toString(),
     globalPosition: event.globalPosition.toString(),
   };
-  return {
-    key: event.streamId,
-    value: JSON.stringify(value),
-    headers: {
-      [EventHeaders.eventId]: event.id,
-      [EventHeaders.eventType]: event.type,
-      [EventHeaders.schemaVersion]: String(event.metadata.schemaVersion),
-      [EventHeaders.siteId]: event.metadata.siteId,
-      [EventHeaders.position]: event.globalPosition.toString(),
-      [EventHeaders.correlationId]: event.metadata.correlationId,
-      [EventHeaders.causationId]: event.metadata.causationId,
-    },
-  };
+  return { key: event.streamId, value: JSON.stringify(value), headers: headersOf(event.id, event.type, event.globalPosition, event.metadata) };
+};
+
+/**
+ * The same message from the JSON text the store keeps: the data goes out as stored, never parsed.
+ * Only the metadata is read, for the headers. Not upcast: the schema version says what the data is,
+ * and consumers upcast on consume.
+ */
+export const storedEventMessage = (event: StoredEventJson): Message => {
+  const metadata = JSON.parse(event.metadataJson) as EventMetadata;
+  const value =
+    `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"data":${event.dataJson},"metadata":${event.metadataJson},` +
+    `"streamId":${JSON.stringify(event.streamId)},"streamPosition":"${event.streamPosition}","globalPosition":"${event.globalPosition}"}`;
+  return { key: event.streamId, value, headers: headersOf(event.id, event.type, event.globalPosition, metadata) };
 };
 
 /** Where a consumed event came from on the broker: what the DLQ and the logs point at. */

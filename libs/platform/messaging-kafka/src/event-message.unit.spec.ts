@@ -1,7 +1,7 @@
 import { siteId, type RecordedEvent } from '@alongside/platform/event-sourcing';
 import fc from 'fast-check';
 import type { KafkaMessage } from 'kafkajs';
-import { fromEventMessage, toEventMessage, UnreadableMessage } from './event-message';
+import { fromEventMessage, storedEventMessage, toEventMessage, UnreadableMessage } from './event-message';
 
 const origin = { topic: 'alongside.enrolment.events', partition: 2, offset: '41' };
 
@@ -73,6 +73,38 @@ describe('Event message', () => {
       ['no schema version', JSON.stringify({ ...envelope, metadata: { ...envelope.metadata, schemaVersion: 0 } }), 'metadata.schemaVersion is not a positive integer'],
     ])('says why for %s', (_, value, why) => {
       expect(() => fromEventMessage(delivered(value), origin)).toThrow(new UnreadableMessage(why));
+    });
+  });
+
+  describe('built from the JSON text the store keeps', () => {
+    // Postgres hands jsonb back with its own spacing and key order: what matters is the JSON, not the bytes.
+    const stored = (event: RecordedEvent) => ({
+      id: event.id,
+      type: event.type,
+      dataJson: JSON.stringify(event.data, null, 1),
+      metadataJson: JSON.stringify(event.metadata, null, 1),
+      streamId: event.streamId,
+      streamPosition: event.streamPosition,
+      globalPosition: event.globalPosition,
+    });
+
+    it('carries whatever JSON data as the parsed path would, with the same key and headers', () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (data) => {
+          const event = { ...recorded, data };
+          const fromText = storedEventMessage(stored(event));
+          const fromParsed = toEventMessage(event);
+          expect(JSON.parse(fromText.value as string)).toEqual(JSON.parse(fromParsed.value as string));
+          expect(fromText.key).toBe(fromParsed.key);
+          expect(fromText.headers).toEqual(fromParsed.headers);
+        }),
+      );
+    });
+
+    it('is read back by consumers as the same event, positions beyond 2^53 exact', () => {
+      const read = fromEventMessage(delivered(storedEventMessage(stored(recorded)).value as string), origin);
+      const { recordedAt: _, ...withoutRecordedAt } = recorded;
+      expect(read).toEqual({ ...withoutRecordedAt, origin });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
 import { createTestDatabase, testKafka, uniqueTopic, waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -145,6 +146,37 @@ describe('Kafka relay', () => {
       await relay.stop();
       expect(Date.now() - stopping).toBeLessThan(5_000);
       expect(await checkpoint()).toBe(before);
+    });
+  });
+
+  describe("when the store's reads upcast", () => {
+    it('publishes the data as stored, with the version it was written with: consumers upcast', async () => {
+      // Its own log and checkpoint: reads here lift Enrolled v1 to v2, and the relay must not publish the lifted shape as stored.
+      const lifting = await PostgresEventStore.connect({
+        connectionString: database.url,
+        schema: 'lifting',
+        upcasters: new UpcasterRegistry({ Enrolled: 2 }, { 'Enrolled@1': (event) => ({ ...event, data: { ...(event.data as object), lifted: true } }) }),
+      });
+      const liftedPrefix = uniqueTopic('relay-stored');
+      try {
+        await seedParticipants(lifting, { streams: 1, eventsPerStream: 2 });
+        const logHead = eventsTableHead(pool, 'lifting');
+        const relay = new KafkaRelay({ ...options, name: 'lifting', store: lifting, schema: 'lifting', logHead, topicPrefix: liftedPrefix });
+        relay.start();
+        const head = await logHead();
+        await waitFor(async () => (relay.status().position ?? 0n) >= head, { timeoutMs: 30_000, what: 'the relay to publish the upcasting log' });
+        await relay.stop();
+        const enrolledIn = (messages: readonly { headers?: Record<string, unknown> }[]) => messages.find((m) => String(m.headers?.['event-type']) === 'Enrolled');
+        const enrolled = enrolledIn(await readTopics(kafka, [eventsTopic('enrolment', liftedPrefix)], (m) => enrolledIn(m) !== undefined))!;
+        const value = JSON.parse((enrolled as { value: Buffer }).value.toString());
+        expect(value.data.lifted).toBeUndefined();
+        expect(value.metadata.schemaVersion).toBe(1);
+        expect(String(enrolled.headers?.['schema-version'])).toBe('1');
+        const [read] = (await lifting.readAll({ after: BigInt(value.globalPosition) - 1n, limit: 1 })).events;
+        expect(read.data).toEqual({ ...value.data, lifted: true });
+      } finally {
+        await lifting.close();
+      }
     });
   });
 });

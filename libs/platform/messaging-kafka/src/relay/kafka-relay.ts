@@ -1,10 +1,9 @@
-import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import { contextOf } from '@alongside/platform/event-sourcing';
-import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
+import { readsStoredJson, type EventStore } from '@alongside/platform/event-store';
 import { type Admin, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { Pool, type ClientConfig } from 'pg';
 import { Registry } from 'prom-client';
-import { toEventMessage } from '../event-message';
+import { storedEventMessage, toEventMessage } from '../event-message';
 import type { LogHead } from '../log-head';
 import { defaultLogger, type Logger } from '../logger';
 import { pause } from '../pause';
@@ -66,6 +65,9 @@ export type RelayStatus = Readonly<{
   /** The last failure while publishing, cleared by the next acknowledged batch. */
   lastError: string | null;
 }>;
+
+/** A batch of the log, ready to send: each message with the stream that names its topic. */
+type OutgoingBatch = Readonly<{ messages: readonly Readonly<{ streamId: string; message: Message }>[]; position: bigint }>;
 
 const HEAD_REFRESH_MS = 1_000;
 const noop = () => undefined;
@@ -243,21 +245,20 @@ export class KafkaRelay {
    * never overlap, and a checkpoint is only ever written for a batch Kafka acknowledged.
    */
   private async drain(from: bigint, checkpoint: RelayCheckpoint, held: () => boolean): Promise<bigint> {
-    const { batchSize, store } = this.options;
     let position = from;
-    let next: Promise<ReadAllResult> | null = store.readAll({ after: position, limit: batchSize });
+    let next: Promise<OutgoingBatch> | null = this.read(position);
     next.catch(() => undefined); // awaited below unless a stop comes first
     let checkpointing: Promise<void> = Promise.resolve();
     try {
       // A stop (or a lost lease) lets the batch in flight finish; the one read ahead is dropped.
       while (next && held()) {
-        const batch: ReadAllResult = await next;
-        if (batch.events.length === 0) break;
+        const batch: OutgoingBatch = await next;
+        if (batch.messages.length === 0) break;
         // Until a read comes back empty: a store may return fewer than asked before the head.
-        next = held() ? store.readAll({ after: batch.position, limit: batchSize }) : null;
+        next = held() ? this.read(batch.position) : null;
         // If this batch fails, the prefetched read is abandoned: keep its rejection from going unhandled.
         next?.catch(() => undefined);
-        const perTopic = await this.publish(batch.events);
+        const perTopic = await this.publish(batch.messages);
         await checkpointing;
         const acknowledged = batch.position;
         checkpointing = checkpoint.advance(acknowledged).then(() => {
@@ -281,14 +282,28 @@ export class KafkaRelay {
    * a batch full of one busy stream lands on one partition, and the broker refuses a record batch
    * over its size limit. Requests go one after another, so order per key holds.
    */
-  private async publish(events: readonly RecordedEvent[]): Promise<Map<string, number>> {
+  /**
+   * A batch of the log after `after`, as messages. A store that keeps the JSON text (Postgres)
+   * hands it over as it is, and it goes out unparsed; the messages are built while the batch
+   * before is being sent.
+   */
+  private async read(after: bigint): Promise<OutgoingBatch> {
+    const { store, batchSize: limit } = this.options;
+    if (readsStoredJson(store)) {
+      const { events, position } = await store.readAllStored({ after, limit });
+      return { messages: events.map((event) => ({ streamId: event.streamId, message: storedEventMessage(event) })), position };
+    }
+    const { events, position } = await store.readAll({ after, limit });
+    return { messages: events.map((event) => ({ streamId: event.streamId, message: toEventMessage(event) })), position };
+  }
+
+  private async publish(events: OutgoingBatch['messages']): Promise<Map<string, number>> {
     const perTopic = new Map<string, number>();
     const requests: TopicMessages[][] = [];
     let request: Map<string, Message[]> = new Map();
     let bytes = 0;
-    for (const event of events) {
-      const topic = eventsTopic(contextOf(event.streamId), this.options.topicPrefix);
-      const message = toEventMessage(event);
+    for (const { streamId, message } of events) {
+      const topic = eventsTopic(contextOf(streamId), this.options.topicPrefix);
       const size = messageBytes(message);
       if (bytes > 0 && bytes + size > this.options.maxRequestBytes) {
         requests.push([...request].map(([t, messages]) => ({ topic: t, messages })));
