@@ -124,5 +124,5 @@ describe('the analyst API over generated populations', () => {
       figures: { seed: SEED, runs, 'published counts checked': publishedSeen, 'suppressed cells': suppressedSeen },
     });
     expect(suppressedSeen).toBeGreaterThan(0);
-  }, 170_000);
+  }, bySize({ ci: 170_000, large: 900_000 }));
 });

@@ -107,7 +107,7 @@ describe('enrolment: admissions and discharges of one participant at once', () =
       passed: true,
       figures: { seed: SEED, runs, ...Object.fromEntries([...statuses].sort().map(([status, count]) => [`http ${status}`, count])) },
     });
-  }, 120_000);
+  }, bySize({ ci: 120_000, large: 900_000 }));
 });
 
 describe('sessions: attendance of one session taken by several facilitators at once', () => {
@@ -157,7 +157,7 @@ describe('sessions: attendance of one session taken by several facilitators at o
       passed: true,
       figures: { seed: SEED, runs, ...Object.fromEntries([...statuses].sort().map(([status, count]) => [`http ${status}`, count])) },
     });
-  }, 120_000);
+  }, bySize({ ci: 120_000, large: 900_000 }));
 });
 
 describe("mentoring: matches proposed against one mentor's caseload at once", () => {
@@ -218,5 +218,5 @@ describe("mentoring: matches proposed against one mentor's caseload at once", ()
       passed: true,
       figures: { seed: SEED, runs, ...Object.fromEntries([...statuses].sort().map(([status, count]) => [`final http ${status}`, count])) },
     });
-  }, 120_000);
+  }, bySize({ ci: 120_000, large: 900_000 }));
 });
