@@ -34,7 +34,8 @@ export const waitForDemoCaughtUp = async (servicesDatabaseUrl: string, sites: re
   const deadline = Date.now() + timeoutMs;
   let said = 0;
   for (;;) {
-    const { done, behind } = await demoCaughtUp(servicesDatabaseUrl, sites);
+    // A table a service has not created yet is "not caught up", not a failure.
+    const { done, behind } = await demoCaughtUp(servicesDatabaseUrl, sites).catch((error: Error) => ({ done: false, behind: [error.message] }));
     if (done) return;
     if (Date.now() > deadline) throw new Error(`the services did not catch up in ${timeoutMs / 1000} s: ${behind.join('; ')}`);
     if (Date.now() - said > 10_000) {
