@@ -164,7 +164,7 @@ describe('Kafka relay', () => {
         const relay = new KafkaRelay({ ...options, name: 'lifting', store: lifting, schema: 'lifting', logHead, topicPrefix: liftedPrefix });
         relay.start();
         const head = await logHead();
-        await waitFor(async () => (relay.status().position ?? 0n) >= head, { timeoutMs: 30_000, what: 'the relay to publish the upcasting log' });
+        await waitFor(async () => (relay.status().position ?? 0n) >= head, { timeoutMs: 60_000, what: 'the relay to publish the upcasting log' });
         await relay.stop();
         const enrolledIn = (messages: readonly { headers?: Record<string, unknown> }[]) => messages.find((m) => String(m.headers?.['event-type']) === 'Enrolled');
         const enrolled = enrolledIn(await readTopics(kafka, [eventsTopic('enrolment', liftedPrefix)], (m) => enrolledIn(m) !== undefined))!;
@@ -177,6 +177,6 @@ describe('Kafka relay', () => {
       } finally {
         await lifting.close();
       }
-    });
+    }, 90_000);
   });
 });
