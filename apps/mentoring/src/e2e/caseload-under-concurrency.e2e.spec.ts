@@ -1,5 +1,6 @@
-// The caseload limit holds when proposals arrive together: the place is taken on the mentor's own
-// stream with the version read, so the lagging read model cannot let two proposals take the last one.
+// The caseload limit and one open match per participant hold when proposals arrive together: holds
+// are taken on the mentor's and the participant's own streams with the version read, so the lagging
+// read model cannot let two proposals take the last place, or match one person twice.
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -87,6 +88,16 @@ describe('Mentor caseload under concurrent proposals', () => {
     await request(url).post('/sites/north/matches').set('Authorization', auth).send({ participantId: second, mentorId }).expect(422);
     await request(url).post(`/sites/north/matches/${matchId}/end`).set('Authorization', auth).send({ reason: 'proposal-withdrawn' }).expect(200);
     await request(url).post('/sites/north/matches').set('Authorization', auth).send({ participantId: second, mentorId }).expect(201);
+  });
+
+  it('matches a participant proposed to several mentors at once exactly once', async () => {
+    const mentors = [await onboard(3), await onboard(3), await onboard(3)];
+    const [participantId] = await consentedParticipants(1);
+    const statuses = await Promise.all(mentors.map((mentorId) => propose(participantId, mentorId)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(2);
+    const proposed = await app.get(DataSource).query(`select 1 from mentoring.events where type = 'MatchProposed' and data->>'participantId' = $1`, [participantId]);
+    expect(proposed).toHaveLength(1);
   });
 
   it('holds no place for a proposal the rules refuse', async () => {

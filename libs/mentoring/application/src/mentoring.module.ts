@@ -21,7 +21,7 @@ import { MentoringCaseloadPolicy } from './queries/mentoring-caseload.policy';
 import { MentoringReads } from './queries/mentoring-read.queries';
 import { MentoringTables } from './queries/mentoring-tables';
 import { MentoringViews } from './queries/mentoring-views';
-import { CaseloadPlaces } from './matching/caseload-places';
+import { MatchHolds } from './matching/match-holds';
 import { MentoringQueriesController } from './queries/queries.controller';
 import { CloseReferralLoopHandler, MakeReferralHandler, ReferralsController } from './referrals/referrals.controller';
 import { MENTORING_CLOCK, systemClock, type MentoringClock } from './shared/mentoring-clock';
@@ -85,7 +85,7 @@ export class MentoringModule {
         MentoringLog,
         MentoringTables,
         MentoringViews,
-        CaseloadPlaces,
+        MatchHolds,
         MentoringReads,
         { provide: CASELOAD_POLICY, useClass: MentoringCaseloadPolicy },
         CertificationExpirySweeper,

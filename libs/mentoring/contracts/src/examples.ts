@@ -78,6 +78,10 @@ export const mentoringEventExamples: { [T in MentoringEventType]: MentoringEvent
     type: 'CaseloadPlaceTaken',
     data: { ...parties, takenAt: '2025-03-10T09:00:00-05:00' },
   },
+  MenteeMatchHeld: {
+    type: 'MenteeMatchHeld',
+    data: { ...parties, heldAt: '2025-03-10T09:00:00-05:00' },
+  },
   MatchProposed: {
     type: 'MatchProposed',
     data: { ...parties, consentId: '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a09', proposedBy: 'manager-01', proposedAt: '2025-03-10T09:00:00-05:00' },

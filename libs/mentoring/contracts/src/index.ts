@@ -6,6 +6,7 @@ export * from './events/participant-events';
 export * from './events/referral-events';
 export * from './events/escalation-events';
 export * from './events/programme-events';
+export * from './events/mentee-events';
 export * from './mentoring-event';
 export * from './schema-versions';
 export * from './upcasters';

@@ -1,5 +1,6 @@
 import type { EscalationEvent } from './events/escalation-events';
 import type { MatchEvent } from './events/match-events';
+import type { MenteeEvent } from './events/mentee-events';
 import type { MentorEvent } from './events/mentor-events';
 import type { ParticipantEvent } from './events/participant-events';
 import type { ProgrammeEvent } from './events/programme-events';
@@ -12,7 +13,8 @@ export type MentoringEvent =
   | ParticipantEvent
   | ReferralEvent
   | EscalationEvent
-  | ProgrammeEvent;
+  | ProgrammeEvent
+  | MenteeEvent;
 
 export type MentoringEventType = MentoringEvent['type'];
 

@@ -13,6 +13,7 @@ export const schemaVersions: Readonly<Record<MentoringEventType, number>> = {
   SupervisionHeld: 1,
   BoundaryConcernRaised: 1,
   CaseloadPlaceTaken: 1,
+  MenteeMatchHeld: 1,
   MatchProposed: 1,
   MatchAccepted: 1,
   MatchEnded: 1,

@@ -12,4 +12,5 @@ export const MENTORING_STREAM_CATEGORIES = {
   referral: 'referral',
   escalation: 'escalation',
   programme: 'programme',
+  mentee: 'mentee',
 } as const;

@@ -5,6 +5,7 @@ export * from './mentor/mentor.commands';
 export * from './mentor/mentor.state';
 export * from './mentor/mentor.errors';
 export { mentorDecider } from './mentor/mentor.decider';
+export { menteeDecider, type Mentee, type HeldMatch, type HoldMenteeMatch } from './mentee/mentee.decider';
 export * from './mentor/compliance';
 export * from './match/match.commands';
 export * from './match/match.state';

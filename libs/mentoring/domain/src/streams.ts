@@ -9,6 +9,8 @@ export const matchStream = (site: SiteId, matchId: string) => streamName(CONTEXT
 /** What mentoring has heard about a participant (consent for peer contact, discharges). */
 export const participantStream = (site: SiteId, participantId: string) =>
   streamName(CONTEXT, C.participant, site, participantId);
+/** The participant's open match, held on their own stream so two proposals for them cannot both be written. */
+export const menteeStream = (site: SiteId, participantId: string) => streamName(CONTEXT, C.mentee, site, participantId);
 export const referralStream = (site: SiteId, referralId: string) => streamName(CONTEXT, C.referral, site, referralId);
 export const escalationStream = (site: SiteId, escalationId: string) =>
   streamName(CONTEXT, C.escalation, site, escalationId);

@@ -6,6 +6,8 @@ import type { MatchEndReason } from '@alongside/mentoring/contracts';
 import {
   matchDecider,
   matchStream,
+  menteeDecider,
+  menteeStream,
   mentorDecider,
   mentorStream,
   participantDecider,
@@ -19,7 +21,7 @@ import {
 import { assertOwnMatch } from '../shared/acting-mentor';
 import { MentoringLog } from '../shared/mentoring-log';
 import { MentoringViews } from '../queries/mentoring-views';
-import { CaseloadPlaces } from './caseload-places';
+import { MatchHolds } from './match-holds';
 
 /** What the matching rules need to know about a mentor, from their record and their caseload. */
 const standingOf = async (log: MentoringLog, views: MentoringViews, siteId: SiteId, mentorId: string): Promise<MentorStanding | null> => {
@@ -44,28 +46,33 @@ export class ProposeMatch implements ICommand {
 }
 
 /**
- * The caseload is decided on the mentor's own stream, not the read model: the place is taken there
- * with the version read (two proposals at once: one gets 409), and only then is the match written.
+ * The caseload and the participant's one open match are decided on the mentor's and the
+ * participant's own streams, not the read model: a hold is appended to each with the version read
+ * (two proposals at once: one gets 409), and only then is the match written.
  */
 @CommandHandler(ProposeMatch)
 export class ProposeMatchHandler implements ICommandHandler<ProposeMatch, string[]> {
   constructor(
     private readonly log: MentoringLog,
     private readonly views: MentoringViews,
-    private readonly places: CaseloadPlaces,
+    private readonly holds: MatchHolds,
   ) {}
 
   async execute({ context, data }: ProposeMatch): Promise<string[]> {
     const { siteId, occurredAt: at } = context;
     const stream = matchStream(siteId, data.matchId);
-    const [mentorRecord, consent, openMatchId, match, openInView] = await Promise.all([
+    const [mentorRecord, mentee, consent, openInViewOfParticipant, match, openInView] = await Promise.all([
       this.log.load(mentorStream(siteId, data.mentorId), mentorDecider),
+      this.log.load(menteeStream(siteId, data.participantId), menteeDecider),
       consentOf(this.log, siteId, data.participantId, at),
       this.views.openMatchOfParticipant(siteId, data.participantId, data.matchId),
       this.log.load(stream, matchDecider),
       this.views.openMatchesOf(siteId, data.mentorId),
     ]);
-    const released = mentorRecord.status === 'onboarded' ? await this.places.released(siteId, mentorRecord.caseload, at) : [];
+    const released = mentorRecord.status === 'onboarded' ? await this.holds.released(siteId, mentorRecord.caseload.map((place) => ({ matchId: place.matchId, since: place.takenAt })), at) : [];
+    const releasedOfMentee = await this.holds.released(siteId, mentee.held.map((held) => ({ matchId: held.matchId, since: held.heldAt })), at);
+    // The read model also knows matches proposed before holds were kept on the participant's stream.
+    const openMatchId = openInViewOfParticipant ?? mentee.held.find((held) => held.matchId !== data.matchId && !releasedOfMentee.includes(held.matchId))?.matchId ?? null;
     const mentor: MentorStanding | null =
       mentorRecord.status === 'onboarded'
         ? {
@@ -84,6 +91,12 @@ export class ProposeMatchHandler implements ICommandHandler<ProposeMatch, string
         mentorStream(siteId, data.mentorId),
         mentorDecider,
         { type: 'TakeCaseloadPlace', data: { matchId: data.matchId, participantId: data.participantId, released, at } },
+        context,
+      );
+      await this.log.handle(
+        menteeStream(siteId, data.participantId),
+        menteeDecider,
+        { type: 'HoldMenteeMatch', data: { participantId: data.participantId, matchId: data.matchId, mentorId: data.mentorId, released: releasedOfMentee, at } },
         context,
       );
     }

@@ -76,6 +76,7 @@ const dataOf: Record<MentoringEventType, Record<string, JsonSchema>> = {
     raisedAt: instant,
   },
   CaseloadPlaceTaken: { ...matchParties, takenAt: instant },
+  MenteeMatchHeld: { ...matchParties, heldAt: instant },
   MatchProposed: { ...matchParties, consentId: uuid, proposedBy: text(200), proposedAt: instant },
   MatchAccepted: { ...matchParties, acceptedAt: instant },
   MatchEnded: {
