@@ -219,4 +219,49 @@ describe("mentoring: matches proposed against one mentor's caseload at once", ()
       figures: { seed: SEED, runs, ...Object.fromEntries([...statuses].sort().map(([status, count]) => [`final http ${status}`, count])) },
     });
   }, bySize({ ci: 120_000, large: 900_000 }));
+
+  it('matches one participant once when several mentors are proposed for them at once', async () => {
+    const mentoring = under.services.mentoring;
+    let clients = 0;
+    const statuses = new Map<number, number>();
+    const mentors: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const mentorId = randomUUID();
+      mentors.push(mentorId);
+      await mentoring.http().post('/sites/north/mentors').set('Authorization', tokens.manager)
+        .send({ mentorId, displayName: 'Kai Morgan', livedExperience: ['opioid-use'], languages: ['en'], specialities: ['opioid-use'], maxCaseload: 50 }).expect(201);
+      await mentoring.http().post(`/sites/north/mentors/${mentorId}/trainings`).set('Authorization', tokens.manager).send({ course: 'Peer ethics', hours: 40, completedOn: '2025-01-20' }).expect(201);
+      await mentoring.http().post(`/sites/north/mentors/${mentorId}/certifications`).set('Authorization', tokens.manager)
+        .send({ credential: 'CPRS', issuer: 'State Board', grantedAt: '2025-02-01T00:00:00Z', expiresAt: '2027-02-01T00:00:00Z' }).expect(201);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(mentors, { minLength: 2 }), async (chosen) => {
+        const participantId = randomUUID();
+        await mentoringHearsPeerConsent(mentoring.app, north, participantId);
+        const answers = await Promise.all(
+          chosen.map((mentorId) =>
+            retryingOn409(async () => {
+              const response = await mentoring.http().post('/sites/north/matches').set('Authorization', tokens.manager).send({ participantId, mentorId });
+              return { status: response.status, body: response.body };
+            }),
+          ),
+        );
+        clients += answers.length;
+        for (const answer of answers) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+        expect(answers.filter((a) => a.status !== 201).every((a) => a.status === 422 && /already has a mentor/.test(String(a.body.detail)))).toBe(true);
+        const proposals = await mentoring.app.get(DataSource).query(`select 1 from mentoring.events where type = 'MatchProposed' and data->>'participantId' = $1`, [participantId]);
+        expect(proposals).toHaveLength(1);
+      }),
+      { seed: SEED, numRuns: runs },
+    );
+    recordTrial({
+      area: 'Concurrency',
+      tried: 'mentoring: one participant proposed to 2–4 mentors at once, clients retrying 409s (fast-check)',
+      times: clients,
+      held: 'exactly one match proposed; the others refused as already matched',
+      passed: true,
+      figures: { seed: SEED, runs, ...Object.fromEntries([...statuses].sort().map(([status, count]) => [`final http ${status}`, count])) },
+    });
+  }, bySize({ ci: 120_000, large: 900_000 }));
 });

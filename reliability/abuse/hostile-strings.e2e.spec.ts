@@ -131,9 +131,9 @@ describe('hostile strings on the dashboard page', () => {
     const who = await page.locator('#who').textContent();
     const options = await page.getByLabel('Site').locator('option').allTextContents();
     const injected = await page.evaluate(() => ({
-      handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).length,
+      handlers: Array.from(document.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on'))).length,
       images: document.querySelectorAll('img').length,
-      inlineScripts: [...document.querySelectorAll('script')].filter((script) => !script.src).length,
+      inlineScripts: Array.from(document.querySelectorAll('script')).filter((script) => !script.src).length,
     }));
     recordTrial({
       area: 'Bad input',
