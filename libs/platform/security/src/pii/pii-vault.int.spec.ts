@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { ERASED } from './erased';
 import { MasterKeyRing } from './master-key-ring';
 import { PiiVault } from './pii-vault';
@@ -35,6 +35,29 @@ describe('PII vault on Postgres', () => {
     await Promise.all([vault(ring1), vault(ring1), vault(ring1)]);
     const { rows } = await pool.query(`SELECT to_regclass('enrolment.pii_keys') AS table`);
     expect(rows[0].table).toBe('enrolment.pii_keys');
+  });
+
+  it("migrates into a schema the service's runtime creates at the same moment", async () => {
+    // The runtime (ensureDatabaseAndSchema, the service role) creates the schema while the vault starts.
+    // Held deterministically: the runtime's CREATE SCHEMA is uncommitted while the vault's waits on it,
+    // so the vault's IF NOT EXISTS loses with 23505 — which must not stop the service.
+    const schema = `race_${randomUUID().slice(0, 8)}`;
+    const runtime = await pool.connect();
+    try {
+      await runtime.query('BEGIN');
+      await runtime.query(`CREATE SCHEMA "${schema}"`);
+      const opening = PiiVault.connect({ connectionString: database.url, schema, masterKeys: ring1 });
+      opening.catch(() => undefined);
+      await waitFor(async () => (await pool.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+        [`%CREATE SCHEMA IF NOT EXISTS "${schema}"%`],
+      )).rowCount === 1, { what: "the vault's CREATE SCHEMA waiting on the runtime's" });
+      await runtime.query('COMMIT');
+      vaults.push(await opening);
+    } finally {
+      runtime.release();
+    }
+    expect((await pool.query('SELECT to_regclass($1) AS table', [`${schema}.pii_keys`])).rows[0].table).toBe(`${schema}.pii_keys`);
   });
 
   it('stores only a wrapped key, never the data key or the clear values', async () => {

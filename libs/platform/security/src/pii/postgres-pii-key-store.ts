@@ -23,6 +23,11 @@ const toStored = (row: Row): StoredDataKey => ({
   erasedAt: row.erased_at?.toISOString() ?? null,
 });
 
+// 23505 unique_violation, 42P06 duplicate_schema: a concurrent CREATE SCHEMA IF NOT EXISTS won.
+const ignoreConcurrentSchema = (error: { code?: string }): void => {
+  if (error.code !== '23505' && error.code !== '42P06') throw error;
+};
+
 const COLUMNS = 'participant_id, site_id, key_id, master_key_id, wrapped_key, erased_at';
 
 // A connection the server ends while idle (a restart, a failover) is reported as a pool 'error';
@@ -60,10 +65,12 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
     try {
+      // Outside the lock's transaction: the service's runtime creates the same schema at the same
+      // moment under another lock (or none), and the loser of that race sees 23505/42P06, not a no-op.
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`).catch(ignoreConcurrentSchema);
       await client.query('BEGIN');
       // Replicas starting together would race on CREATE TABLE IF NOT EXISTS.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`alongside.pii_keys.${this.schema}`]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await client.query(`
         CREATE TABLE IF NOT EXISTS ${this.table} (
           participant_id text PRIMARY KEY,
