@@ -21,11 +21,14 @@ const OPEN_PATHS = /^\/(health\/(live|ready)|metrics|dashboard(\/assets\/.*)?)$/
 
 let under: ServicesUnderTest;
 let south: ObjectIds;
+/** This site's own objects: a person-scoped token for someone else must not reach them. */
+let own: ObjectIds;
 
 beforeAll(async () => {
   under = await startServices('abuse-isolation');
   await configureSites(under, [SITE, OTHER]);
   south = await objectsAt(under, OTHER);
+  own = await objectsAt(under, SITE);
 }, 90_000);
 
 afterAll(async () => {
@@ -142,6 +145,16 @@ describe.each(SERVICES)('%s routes across roles and sites', (name) => {
         else note(`other site's object → 404`, answer);
       }
 
+      // A participant reaches only themselves, a peer mentor only their caseload: someone else at this site is 404, as if absent.
+      const ownObjectPath = fill(route, SITE, own);
+      for (const scoped of PERSON_SCOPED_ROLES.filter((candidate) => route.roles.includes(candidate))) {
+        if (!ownObjectPath || !/\{(participantId|matchId)\}/.test(route.path)) continue;
+        const schema = document.paths[route.path]?.[route.method]?.requestBody?.content?.['application/json']?.schema;
+        const body = KNOWN_BODIES[`${route.method} ${route.path}`]?.[0] ?? (schema ? exampleValue(schema, document) : undefined);
+        const someoneElse = await mintDevToken(claimsFor(scoped, [SITE], randomUUID()));
+        note(`${scoped} out of reach → 404`, await ask(service, route, ownObjectPath, someoneElse, body, requiredQuery(document.paths[route.path]?.[route.method], document)));
+      }
+
       for (const other of ROLES.filter((candidate) => !route.roles.includes(candidate))) {
         note(`role ${other} → 403`, await ask(service, route, ownPath, await mintDevToken(claimsFor(other, [SITE]))));
       }
@@ -156,11 +169,11 @@ describe.each(SERVICES)('%s routes across roles and sites', (name) => {
     const wrong = outcomes.filter((o) => o.status !== expected(o.check) || !o.problem || o.appended !== 0);
     recordTrial({
       area: 'Isolation and abuse',
-      tried: `${name}: every secured route × other site's path and objects, every refused role, no token, and tokens forged with another key, expired, for another audience, unsigned (alg none)`,
+      tried: `${name}: every secured route × other site's path and objects, participant or peer mentor out of reach, every refused role, no token, and tokens forged with another key, expired, for another audience, unsigned (alg none)`,
       times: outcomes.length,
-      held: 'other site 404, refused role 403, refused token 401, each a problem+json, nothing appended',
+      held: 'other site and out of reach 404, refused role 403, refused token 401, each a problem+json, nothing appended',
       passed: wrong.length === 0,
-      figures: { routes: routes.filter((r) => !r.public).length, 'routes with other-site objects': objectRoutes, 'object checks left at 400': unreachedBodies.length },
+      figures: { routes: routes.filter((r) => !r.public).length, 'routes with other-site objects': objectRoutes, 'out-of-reach checks': outcomes.filter((o) => o.check.includes('out of reach')).length, 'object checks left at 400': unreachedBodies.length },
     });
     expect(wrong.map((o) => `${o.route}: ${o.check} got ${o.status}${o.problem ? '' : ' (not problem+json)'}${o.appended ? ` and appended ${o.appended}` : ''}`)).toEqual([]);
     expect(unreachedBodies).toEqual([]);
