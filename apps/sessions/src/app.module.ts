@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { inEventSiteScope } from '@alongside/platform/security';
 import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
@@ -66,7 +67,7 @@ export class SessionsAppModule {
               name: prefix === 'alongside' ? 'sessions.enrolment' : `${prefix}.sessions.enrolment`,
               kafka: kafkaOf(config, 'sessions-enrolment-consumer'),
               topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
-              handlers: heard.fromEnrolment,
+              handlers: inEventSiteScope(heard.fromEnrolment),
               schemas: only(enrolmentEventJsonSchemas, HEARD_FROM_ENROLMENT),
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
               connection: connectionOf(config),
@@ -76,7 +77,7 @@ export class SessionsAppModule {
               name: prefix === 'alongside' ? 'sessions.mentoring' : `${prefix}.sessions.mentoring`,
               kafka: kafkaOf(config, 'sessions-mentoring-consumer'),
               topics: [prefix === 'alongside' ? MENTORING_EVENTS_TOPIC : `${prefix}.mentoring.events`],
-              handlers: heard.fromMentoring,
+              handlers: inEventSiteScope(heard.fromMentoring),
               schemas: only(mentoringEventSchemas, HEARD_FROM_MENTORING),
               upcasters: UpcasterRegistry.merge(mentoringUpcasters),
               connection: connectionOf(config),
@@ -88,7 +89,7 @@ export class SessionsAppModule {
     }
     return {
       module: SessionsAppModule,
-      imports: [ServiceRuntimeModule.forRoot({ context: 'sessions', upcasters: sessionsUpcasters, env }), sessions, ...background],
+      imports: [ServiceRuntimeModule.forRoot({ context: 'sessions', upcasters: sessionsUpcasters, env, ownDatabaseRole: true }), sessions, ...background],
       providers,
     };
   }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { EventStore } from '@alongside/platform/event-store';
+import { siteScope } from '@alongside/platform/security';
 import type { AttendanceCorrected, AttendanceRecorded } from '@alongside/sessions/contracts';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -50,7 +51,8 @@ export class BillableUnitsReactor {
   async start(): Promise<void> {
     if (this.running) return;
     await this.checkpoint.ensureTable();
-    this.running = this.follow();
+    // It bills every site's attendance: behind the site wall it says so out loud, as all sites.
+    this.running = siteScope.allSites(() => this.follow());
   }
 
   /** Lets the attendance being billed finish, then returns. */
