@@ -1,15 +1,16 @@
 // Issue 13 item 1: the Kafka broker stopped (SIGTERM, then SIGKILL) under a steady command load, and
 // an outcomes consumer-group member killed mid-batch while a second member takes over. The broker
 // is this file's own (private port and data), so the other jest worker's broker is never touched.
-import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
+import { waitFor } from '@alongside/platform/testing';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { bySize } from '../report/size';
 import { recordTrial } from '../report/trials';
 import { configureSites, startCommandLoad } from '../fixtures/command-load';
 import { checkNetwork, waitUntilSettled } from '../fixtures/network-check';
 import { isClean, noProblems, problemsIn } from '../fixtures/network-problems';
-import { startPrivateKafka, type PrivateKafka } from '../fixtures/private-kafka';
-import { startTogether } from '../fixtures/start-together';
+import type { PrivateKafka } from '../fixtures/private-kafka';
+import { startPrivateServers, type PrivateServers } from '../fixtures/private-servers';
 import { networkService, waitUntilReady, type NetworkService } from '../fixtures/service-network';
 
 const AREA = 'Broker faults';
@@ -19,7 +20,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Broker faults under a steady command load', () => {
   let kafka: PrivateKafka;
-  let database: TestDatabase;
+  let servers: PrivateServers;
+  let databaseUrl: string;
   let pool: Pool;
   const services: NetworkService[] = [];
 
@@ -31,25 +33,22 @@ describe('Broker faults under a steady command load', () => {
   };
 
   beforeAll(async () => {
-    [kafka, database] = await startTogether<[PrivateKafka, TestDatabase & { remove(): Promise<void> }]>(
-      startPrivateKafka('broker-faults'),
-      createTestDatabase('reliability_broker').then((created) => ({ ...created, remove: created.drop })),
-    );
-    pool = new Pool({ connectionString: database.url, max: 2 });
+    servers = await startPrivateServers('broker-faults');
+    ({ kafka, databaseUrl } = servers);
+    pool = new Pool({ connectionString: databaseUrl, max: 2 });
     for (const name of ['enrolment', 'outcomes'] as const) {
-      const service = await networkService(name, { databaseUrl: database.url, brokers: kafka.brokers });
+      const service = await networkService(name, { databaseUrl: databaseUrl, brokers: kafka.brokers });
       services.push(service);
       await service.start();
     }
     await Promise.all(services.map((service) => waitUntilReady(service)));
     await configureSites(services[0].url, SITES);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.kill('SIGTERM')));
     await pool?.end();
-    await kafka?.remove();
-    await database?.drop();
+    await servers?.remove();
   }, 60_000);
 
   it('accepts every command while the broker is down, and afterwards every event is downstream exactly once', async () => {
@@ -69,8 +68,8 @@ describe('Broker faults under a steady command load', () => {
       rounds.push({ signal, acceptedWhileDown, stopMs, recoveredMs: Date.now() - restartedAt });
     }
     const report = await load.stop();
-    await waitUntilSettled(database.url);
-    const check = await checkNetwork({ databaseUrl: database.url, brokers: kafka.brokers, admissions: report.admissions });
+    await waitUntilSettled(databaseUrl);
+    const check = await checkNetwork({ databaseUrl: databaseUrl, brokers: kafka.brokers, admissions: report.admissions });
     const held = rounds.every((round) => round.acceptedWhileDown > 0) && report.failures.length === 0 && isClean(check);
 
     for (const round of rounds) {
@@ -98,5 +97,57 @@ describe('Broker faults under a steady command load', () => {
     expect(problemsIn(check)).toEqual(noProblems);
     expect(check.messagesOnKafka).toBeGreaterThanOrEqual(check.eventsInLog);
     for (const service of services) service.child!.assertRunning();
+  }, 300_000);
+
+  it('keeps effects exactly once when a consumer-group member is killed mid-batch and another takes over its partitions', async () => {
+    const replica = await networkService('outcomes', { databaseUrl: databaseUrl, brokers: kafka.brokers }, ' replica');
+    services.push(replica);
+    await replica.start();
+    const admin = new Kafka({ clientId: 'reliability-group', brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    // The outcomes consumer of enrolment events: its group id is its name.
+    const group = async () => (await admin.describeGroups(['outcomes.enrolment'])).groups[0];
+    const partitionsOf = (member: { memberAssignment: Buffer }) =>
+      Object.values(AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment ?? {}).flat().length;
+    const handled = async () =>
+      Number((await pool.query(`select count(*) as n from outcomes.inbox where consumer = 'outcomes.enrolment'`)).rows[0].n);
+    try {
+      await waitFor(async () => {
+        const { state, members } = await group();
+        return state === 'Stable' && members.length === 2 && members.every((member) => partitionsOf(member) > 0);
+      }, { what: 'both outcomes members to hold partitions', timeoutMs: 90_000, intervalMs: 250 });
+      const load = await startCommandLoad({ enrolmentUrl: services[0].url, siteIds: SITES, clients: 3 });
+      // Mid-batch: the members are handling messages right now (the inbox grows between two looks).
+      await waitFor(async () => {
+        const before = await handled();
+        await sleep(100);
+        return (await handled()) > before;
+      }, { what: 'the consumers to be handling messages', timeoutMs: 60_000, intervalMs: 0 });
+      const killedAt = Date.now();
+      await services[1].kill('SIGKILL');
+      await waitFor(async () => {
+        const { state, members } = await group();
+        return state === 'Stable' && members.length === 1 && partitionsOf(members[0]) === 6;
+      }, { what: 'the remaining member to take over every partition', timeoutMs: 120_000, intervalMs: 250 });
+      const takeoverMs = Date.now() - killedAt;
+      const after = load.admitted();
+      await waitFor(() => load.admitted() >= after + 20, { what: 'more admissions after the takeover', timeoutMs: 60_000 });
+      const report = await load.stop();
+      await waitUntilSettled(databaseUrl);
+      const check = await checkNetwork({ databaseUrl: databaseUrl, brokers: kafka.brokers, admissions: report.admissions });
+
+      recordTrial({
+        area: AREA,
+        tried: 'One of two outcomes consumer-group members SIGKILLed while handling admissions; the other takes over its partitions after the rebalance',
+        times: report.admissions.length,
+        held: 'each admission recorded once in outcomes (inbox and store ids), read models equal a rebuild, no dead letters',
+        passed: isClean(check),
+        figures: { 'kill to takeover ms (session timeout 30 s)': takeoverMs, 'events in log': check.eventsInLog },
+      });
+      expect(problemsIn(check)).toEqual(noProblems);
+      replica.child!.assertRunning();
+    } finally {
+      await admin.disconnect();
+    }
   }, 300_000);
 });

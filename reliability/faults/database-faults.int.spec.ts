@@ -7,9 +7,9 @@ import { recordTrial } from '../report/trials';
 import { configureSites, startCommandLoad, type FailedAnswer } from '../fixtures/command-load';
 import { checkNetwork, waitUntilSettled } from '../fixtures/network-check';
 import { isClean, noProblems, problemsIn } from '../fixtures/network-problems';
-import { startPrivateKafka, type PrivateKafka } from '../fixtures/private-kafka';
-import { startPrivatePostgres, type PrivatePostgres } from '../fixtures/private-postgres';
-import { startTogether } from '../fixtures/start-together';
+import type { PrivateKafka } from '../fixtures/private-kafka';
+import type { PrivatePostgres } from '../fixtures/private-postgres';
+import { startPrivateServers, type PrivateServers } from '../fixtures/private-servers';
 import { networkService, waitUntilReady, type NetworkService } from '../fixtures/service-network';
 import { waitFor } from '@alongside/platform/testing';
 
@@ -23,14 +23,15 @@ const isRetryHint = (answer: FailedAnswer) =>
   answer.status === 503 && answer.problemJson && Number(answer.retryAfter) > 0 && !/ECONNREFUSED|127\.0\.0\.1|stack/i.test(answer.detail);
 
 describe('Database faults under a steady command load', () => {
+  let servers: PrivateServers;
   let postgres: PrivatePostgres;
   let kafka: PrivateKafka;
   let databaseUrl: string;
   const services: NetworkService[] = [];
 
   beforeAll(async () => {
-    [postgres, kafka] = await startTogether<[PrivatePostgres, PrivateKafka]>(startPrivatePostgres('database-faults'), startPrivateKafka('database-faults'));
-    databaseUrl = postgres.adminUrl.replace(/\/postgres$/, '/alongside');
+    servers = await startPrivateServers('database-faults');
+    ({ postgres, kafka, databaseUrl } = servers);
     for (const name of ['enrolment', 'outcomes'] as const) {
       const service = await networkService(name, { databaseUrl, brokers: kafka.brokers });
       services.push(service);
@@ -39,12 +40,11 @@ describe('Database faults under a steady command load', () => {
     }
     await Promise.all(services.map((service) => waitUntilReady(service)));
     await configureSites(services[0].url, SITES);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.kill('SIGTERM')));
-    await kafka?.remove();
-    await postgres?.remove();
+    await servers?.remove();
   }, 60_000);
 
   it('answers 503 with Retry-After while Postgres is down, writes nothing by halves, and resumes by itself', async () => {

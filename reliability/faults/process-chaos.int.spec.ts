@@ -4,14 +4,13 @@
 // the log, every event reached Kafka, outcomes heard each admission once (no inbox duplicates), the
 // read models equal a from-scratch rebuild and the dead-letter topics are empty.
 import { Random } from '../../tools/demo/random';
-import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { bySize } from '../report/size';
 import { recordTrial } from '../report/trials';
 import { configureSites, startCommandLoad } from '../fixtures/command-load';
 import { checkNetwork, waitUntilSettled } from '../fixtures/network-check';
 import { isClean, noProblems, problemsIn } from '../fixtures/network-problems';
-import { startPrivateKafka, type PrivateKafka } from '../fixtures/private-kafka';
-import { startTogether } from '../fixtures/start-together';
+import type { PrivateKafka } from '../fixtures/private-kafka';
+import { startPrivateServers, type PrivateServers } from '../fixtures/private-servers';
 import { networkService, waitUntilReady, type NetworkService } from '../fixtures/service-network';
 
 const AREA = 'Process faults';
@@ -22,7 +21,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Seeded chaos: processes SIGKILLed and restarted under load', () => {
   let kafka: PrivateKafka;
-  let database: TestDatabase;
+  let servers: PrivateServers;
+  let databaseUrl: string;
   const members: Array<{ label: string; service: NetworkService }> = [];
   /** Exits nobody asked for: a process that dies by itself fails the run. */
   const unexpectedExits: string[] = [];
@@ -35,11 +35,9 @@ describe('Seeded chaos: processes SIGKILLed and restarted under load', () => {
   };
 
   beforeAll(async () => {
-    [kafka, database] = await startTogether<[PrivateKafka, TestDatabase & { remove(): Promise<void> }]>(
-      startPrivateKafka('process-chaos'),
-      createTestDatabase('reliability_chaos').then((created) => ({ ...created, remove: created.drop })),
-    );
-    const settings = (role: string) => ({ databaseUrl: database.url, brokers: kafka.brokers, env: { ROLE: role } });
+    servers = await startPrivateServers('process-chaos');
+    ({ kafka, databaseUrl } = servers);
+    const settings = (role: string) => ({ databaseUrl: databaseUrl, brokers: kafka.brokers, env: { ROLE: role } });
     const layout = [
       ['enrolment API', 'enrolment', 'api'],
       ['enrolment relay', 'enrolment', 'relay'],
@@ -53,12 +51,11 @@ describe('Seeded chaos: processes SIGKILLed and restarted under load', () => {
     for (const { label, service } of members) watch(label, service);
     await Promise.all(members.map(({ service }) => waitUntilReady(service)));
     await configureSites(members[0].service.url, SITES);
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(members.map(({ service }) => service.kill('SIGTERM')));
-    await kafka?.remove();
-    await database?.drop();
+    await servers?.remove();
   }, 60_000);
 
   it(`loses nothing and doubles nothing (seed ${seed})`, async () => {
@@ -89,8 +86,8 @@ describe('Seeded chaos: processes SIGKILLed and restarted under load', () => {
     }
     await Promise.all(restarting.values());
     const report = await load.stop();
-    await waitUntilSettled(database.url);
-    const check = await checkNetwork({ databaseUrl: database.url, brokers: kafka.brokers, admissions: report.admissions });
+    await waitUntilSettled(databaseUrl);
+    const check = await checkNetwork({ databaseUrl: databaseUrl, brokers: kafka.brokers, admissions: report.admissions });
     const totalKills = [...kills.values()].reduce((sum, n) => sum + n, 0);
 
     recordTrial({
