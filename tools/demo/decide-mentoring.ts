@@ -1,8 +1,8 @@
-// Mode (b) for mentoring: mentors (onboarding, training, certification), matches and their dated
-// contacts, decided by mentoring's own deciders with what its handlers would have read (the
+// Mode (b) for mentoring: mentors (onboarding, training, certification), matches (with the caseload
+// place and the participant's hold their proposal takes) and their dated contacts, decided by mentoring's own deciders with what its handlers would have read (the
 // mentor's standing, the participant's peer-support consent).
 import { mentoringUpcasters, type ContactKind, type LivedExperienceArea, type Speciality } from '@alongside/mentoring/contracts';
-import { matchDecider, matchStream, mentorDecider, mentorStream, PEER_SUPPORT_BILLING, type MentorStanding } from '@alongside/mentoring/domain';
+import { matchDecider, matchStream, menteeDecider, menteeStream, mentorDecider, mentorStream, PEER_SUPPORT_BILLING, type MentorStanding } from '@alongside/mentoring/domain';
 import { ALONGSIDE_EVENTS, siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { v5 as uuidv5 } from 'uuid';
 import { PlanCalendar } from './calendar';
@@ -54,10 +54,15 @@ export const decideMentoring = async (plan: NetworkPlan): Promise<StreamBuffer> 
       // The consent enrolment granted (its id is the participant's in the plan), heard by mentoring.
       const consent = { consentId: p.participantId };
       const proposedAt = calendar.instantOf(day, '10:00', zone);
+      const proposal = context(`${p.participantId}-match`, proposedAt);
+      // As the proposal's handler does: a place taken on the mentor's stream and the participant's one
+      // open match held on theirs, then the match itself, all under the proposal's command id.
+      await handleCommand(buffer, mentorStream(siteId, mentorId), mentorDecider, { type: 'TakeCaseloadPlace', data: { matchId, participantId: p.participantId, released: [], at: proposedAt } }, proposal, options);
+      await handleCommand(buffer, menteeStream(siteId, p.participantId), menteeDecider, { type: 'HoldMenteeMatch', data: { participantId: p.participantId, matchId, mentorId, released: [], at: proposedAt } }, proposal, options);
       await handleCommand(
         buffer, stream, matchDecider,
         { type: 'ProposeMatch', data: { matchId, participantId: p.participantId, mentor: standing, consent, openMatchId: null, proposedBy: MANAGER.sub, at: proposedAt } },
-        context(`${p.participantId}-match`, proposedAt), options,
+        proposal, options,
       );
       standings.set(mentorId, { ...standing, openMatches: standing.openMatches + 1 });
       const acceptedAt = calendar.instantOf(day, '10:30', zone);
