@@ -85,5 +85,5 @@ describe.each(SERVICES)('%s routes under fuzzed input', (name) => {
     expect(routes.length).toBeGreaterThan(10);
     expect(statuses.get(401) ?? 0).toBe(0);
     expect(failures).toEqual([]);
-  }, bySize({ ci: 120_000, large: 1_800_000 }));
+  }, bySize({ ci: 240_000, large: 1_800_000 }));
 });
