@@ -129,7 +129,7 @@ describe('The site wall in the sessions service', () => {
   it("refuses to write another site's row under a site's scope, and changes none of its rows", async () => {
     const repository = app.get(DataSource).getRepository(GroupRow);
     const [row] = await siteScope.run([north], () => repository.findBy({ groupId: created.north[0] }));
-    await expect(siteScope.run([north], () => repository.insert({ ...row, siteId: south, groupId: randomUUID() }))).rejects.toMatchObject({ code: '42501' });
+    await expect(siteScope.run([north], () => repository.insert({ ...row, siteId: south, groupId: randomUUID(), venue: { ...(row.venue as object) }, schedule: { ...(row.schedule as object) } }))).rejects.toMatchObject({ code: '42501' });
     const renamed = await siteScope.run([north], () => repository.update({ groupId: created.south[0] }, { name: 'Taken over' }));
     expect(renamed.affected).toBe(0);
     const { rows } = await admin.query('select name from sessions.sessions_group_v1 where site_id = $1', [south]);
