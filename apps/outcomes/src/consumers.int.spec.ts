@@ -124,7 +124,7 @@ describe('Outcomes consumers on the broker', () => {
     // The policy reaches the command through the read model: wait until it is there, then lapse once.
     await waitFor(
       // Read as the service's own role, behind the site wall: the test says it looks at every site.
-      async () => (await siteScope.allSites(() => app.get(DataSource).query(`select lapse_restarts_sobriety from outcomes.outcome_site_v1 where site_id = 'north'`)))[0]?.lapse_restarts_sobriety === true,
+      async () => (await siteScope.allSites(() => app.get(DataSource).query(`select lapse_restarts_sobriety from outcomes.outcome_site_v2 where site_id = 'north'`)))[0]?.lapse_restarts_sobriety === true,
       { timeoutMs: 30_000, what: 'the heard policy in the read model' },
     );
     const lapse = await http()
@@ -149,6 +149,45 @@ describe('Outcomes consumers on the broker', () => {
     }, { timeoutMs: 30_000, what: 'attendance and contacts on the engagement view' });
     expect(view.caseloads).toEqual([{ mentorId, participants: 1 }]);
     expect(view.contacts.minutes).toBe(45);
+  });
+
+  it("follows sessions' attendance corrections in the dose and the engagement view: the newest revision replaces, an older one heard late changes nothing", async () => {
+    const auth = await manager();
+    const sessionId = randomUUID();
+    const readModel = (sql: string, params: unknown[]) => siteScope.allSites(() => app.get(DataSource).query(sql, params));
+    const dose = async (): Promise<number> =>
+      (await readModel('select sessions_attended from outcomes.outcome_episode_v2 where site_id = $1 and participant_id = $2', [north, participantId]))[0].sessions_attended;
+    const entry = async (session: string): Promise<{ status: string; minutes: number; revision: number } | undefined> =>
+      (await readModel('select status, minutes, revision from outcomes.outcome_attendance_v2 where site_id = $1 and session_id = $2 and participant_id = $3', [north, session, participantId]))[0];
+    const therapy = async () =>
+      ((await http().get('/sites/north/dashboards/engagement').set('Authorization', auth).expect(200)).body.sessionsByGroupKind as { groupKind: string }[]).find((k) => k.groupKind === 'group-therapy');
+    const attendance = { ...sessionsEventExamples.AttendanceRecorded.data, sessionId, participantId, groupKind: 'group-therapy', localDate: '2026-04-12' };
+    const correction = (revision: number, status: string, minutesAttended: number) =>
+      message('sessions', 'AttendanceCorrected', { ...sessionsEventExamples.AttendanceCorrected.data, sessionId, participantId, groupKind: 'group-therapy', localDate: '2026-04-12', revision, status, minutesAttended });
+    const before = await dose();
+
+    await publish('sessions', message('sessions', 'AttendanceRecorded', { ...attendance, status: 'present', minutesAttended: 90 }));
+    await waitFor(async () => (await entry(sessionId))?.revision === 0, { timeoutMs: 30_000, what: 'the attendance in the read model' });
+    expect(await dose()).toBe(before + 1);
+    expect(await therapy()).toMatchObject({ attendances: 1, attended: 1 });
+
+    const toAbsent = correction(1, 'absent', 0);
+    await publish('sessions', toAbsent, toAbsent);
+    await waitFor(async () => (await entry(sessionId))?.revision === 1, { timeoutMs: 30_000, what: 'the correction in the read model' });
+    expect(await entry(sessionId)).toEqual({ status: 'absent', minutes: 0, revision: 1 });
+    expect(await dose()).toBe(before);
+    expect(await therapy()).toMatchObject({ attendances: 1, attended: 0 });
+
+    // Revision 3 overtakes revision 2; a later attendance at another session shows when both were applied.
+    const marker = randomUUID();
+    await publish('sessions', correction(3, 'late', 60), correction(2, 'absent', 0), message('sessions', 'AttendanceRecorded', { ...attendance, sessionId: marker, status: 'excused', minutesAttended: 0 }));
+    await waitFor(async () => (await entry(marker)) !== undefined, { timeoutMs: 30_000, what: 'the attendance heard after both corrections' });
+    expect(await entry(sessionId)).toEqual({ status: 'late', minutes: 60, revision: 3 });
+    expect(await dose()).toBe(before + 1);
+    expect(await therapy()).toMatchObject({ sessions: 2, attendances: 2, attended: 1 });
+    // Every correction is kept in outcomes' log as heard, once each; the read side chose the newest.
+    const corrections = (await store.readStream(participantStream(north, participantId))).events.filter((e) => e.type === 'SessionAttendanceCorrected');
+    expect(corrections.map((e) => (e.data as { revision: number }).revision)).toEqual([1, 3, 2]);
   });
 
   it('dead-letters a message that breaks its contract and goes on', async () => {

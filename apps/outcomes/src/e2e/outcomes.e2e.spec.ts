@@ -4,10 +4,10 @@ import request from 'supertest';
 import { EnrolmentListener } from '@alongside/outcomes/application';
 import type { AnalystCrossTable, AnalystMeasuresTable, PublishedValue, RelapseView } from '@alongside/outcomes/contracts';
 import { siteId } from '@alongside/platform/event-sourcing';
-import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { describeRouteSecurity, mintDevToken, type DevTokenClaims } from '@alongside/platform/security';
 import { createServiceApp } from '@alongside/platform/service-runtime';
 import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
+import { DataSource } from 'typeorm';
 import { OutcomesAppModule } from '../app.module';
 import { discharged, enrolled } from './heard-events';
 
@@ -18,14 +18,15 @@ let now = new Date('2026-05-01T15:00:00Z');
 
 let database: TestDatabase;
 let app: INestApplication;
-let store: EventStore;
 const northParticipants: string[] = [];
 const southParticipants: string[] = [];
 
 const token = (claims: Partial<DevTokenClaims> & Pick<DevTokenClaims, 'roles'>) => mintDevToken({ sites: [north], sub: `user-${randomUUID()}`, ...claims });
 const bearer = async (claims: Partial<DevTokenClaims> & Pick<DevTokenClaims, 'roles'>) => `Bearer ${await token(claims)}`;
 const clinician = (site = north) => bearer({ roles: ['clinician'], sites: [site] });
-const count = async () => (await store.readAll({ limit: 1_000_000 })).events.length;
+// Every committed row, in SQL: readAll holds events back behind a transaction still open elsewhere, so an
+// earlier test's append could surface between `before` and after (and this count would move by itself).
+const count = async (): Promise<number> => (await app.get(DataSource).query('select count(*)::int as n from outcomes.events'))[0].n;
 const http = () => request(app.getHttpServer());
 
 const admit = async (site: typeof north, admittedOn: string) => {
@@ -42,7 +43,6 @@ beforeAll(async () => {
   database = await createTestDatabase('outcomes-e2e');
   app = await createServiceApp(OutcomesAppModule.forRoot({ env: { ...process.env, DATABASE_URL: database.url, ROLE: 'projections' }, clock: () => now }) as never);
   await app.init();
-  store = app.get(EVENT_STORE);
   for (let i = 0; i < 14; i++) northParticipants.push((await admit(north, `2026-0${1 + (i % 3)}-1${i % 9}`)).participantId);
   for (let i = 0; i < 12; i++) southParticipants.push((await admit(south, `2026-02-0${1 + (i % 9)}`)).participantId);
   // A site small enough that its counts must be suppressed for analysts.

@@ -63,7 +63,7 @@ beforeAll(async () => {
   admin = new Client({ connectionString: database.url });
   await admin.connect();
   // A superuser passes the wall: every site's rows are there, so what the service misses is hidden, not missing.
-  await waitFor(async () => (await admin.query('select 1 from outcomes.outcome_episode_v1')).rowCount === 7, { what: 'the projection of both sites', timeoutMs: 20_000 });
+  await waitFor(async () => (await admin.query('select 1 from outcomes.outcome_episode_v2')).rowCount === 7, { what: 'the projection of both sites', timeoutMs: 20_000 });
 }, 60_000);
 
 afterAll(async () => {
@@ -97,6 +97,6 @@ describe('The site wall in the outcomes service', () => {
     const repository = app.get(DataSource).getRepository(EpisodeRow);
     const [row] = await siteScope.run([north], () => repository.findBy({ participantId: admitted.north[0] }));
     await expect(siteScope.run([north], () => repository.insert({ ...row, siteId: south, episodeId: randomUUID() }))).rejects.toMatchObject({ code: '42501' });
-    expect((await admin.query('select 1 from outcomes.outcome_episode_v1 where site_id = $1 and participant_id = $2', [south, admitted.north[0]])).rowCount).toBe(0);
+    expect((await admin.query('select 1 from outcomes.outcome_episode_v2 where site_id = $1 and participant_id = $2', [south, admitted.north[0]])).rowCount).toBe(0);
   });
 });

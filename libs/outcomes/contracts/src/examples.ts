@@ -139,6 +139,19 @@ export const outcomesEventExamples: { [T in OutcomesEventType]: OutcomesEventOf<
       heardFrom: heardFrom('sessions', 'AttendanceRecorded'),
     },
   },
+  SessionAttendanceCorrected: {
+    type: 'SessionAttendanceCorrected',
+    data: {
+      participantId,
+      sessionId: 'd7d6d5d4-e3e2-4f1f-8a0a-b9b8c7c6c610',
+      groupKind: 'peer-support',
+      heldOn: '2026-03-05',
+      status: 'absent',
+      minutes: 0,
+      revision: 1,
+      heardFrom: heardFrom('sessions', 'AttendanceCorrected'),
+    },
+  },
   MentorMatched: {
     type: 'MentorMatched',
     data: { participantId, matchId: 'e7e6e5e4-f3f2-4a1a-8b0b-c9c8d7d6d611', mentorId: 'f7f6f5f4-a3a2-4b1b-8c0c-d9d8e7e6e612', matchedAt: '2026-03-04T12:00:00-05:00', heardFrom: heardFrom('mentoring', 'MatchAccepted') },

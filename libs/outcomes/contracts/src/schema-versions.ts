@@ -22,6 +22,7 @@ export const schemaVersions: Readonly<Record<OutcomesEventType, number>> = {
   ParticipantLevelOfCareChanged: 1,
   ParticipantDischarged: 1,
   SessionAttendanceRecorded: 1,
+  SessionAttendanceCorrected: 1,
   MentorMatched: 1,
   MentorMatchEnded: 1,
   MentorContactRecorded: 1,

@@ -4,3 +4,4 @@ export * from './sobriety';
 export * from './participant-record';
 export * from './site-policy';
 export * from './check-ins';
+export * from './attendance';

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One participant at one session, as sessions last told us (a corrected register overwrites it). */
-@Entity({ name: 'outcome_attendance_v1' })
+/** One participant at one session, as the newest revision sessions told us says (0: the register as taken). */
+@Entity({ name: 'outcome_attendance_v2' })
 export class AttendanceRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId!: string;
@@ -11,4 +11,5 @@ export class AttendanceRow {
   @Column({ type: 'text' }) status!: string;
   @Column({ type: 'boolean' }) attended!: boolean;
   @Column({ type: 'int' }) minutes!: number;
+  @Column({ type: 'int', default: 0 }) revision!: number;
 }

@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * A participant's first (intake) and latest score on one instrument, kept as assessments arrive,
  * in order of administration (a late-entered older assessment can become the intake).
  */
-@Entity({ name: 'outcome_instrument_change_v1' })
+@Entity({ name: 'outcome_instrument_change_v2' })
 export class InstrumentChangeRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId!: string;

@@ -1,5 +1,12 @@
-import type { OutcomesEvent, OutcomesEventOf, OutcomesEventType } from '@alongside/outcomes/contracts';
-import { changeBetween } from '@alongside/outcomes/domain';
+import type {
+  AttendanceStatus,
+  OutcomesEvent,
+  OutcomesEventOf,
+  OutcomesEventType,
+  SessionAttendanceCorrected,
+  SessionAttendanceRecorded,
+} from '@alongside/outcomes/contracts';
+import { attendanceChange, changeBetween, entryOf, wasThere } from '@alongside/outcomes/domain';
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { Projection } from '@alongside/platform/projections';
 import type { EntityManager } from 'typeorm';
@@ -31,8 +38,6 @@ export const OUTCOME_VIEW_ENTITIES = [
 type Apply<T extends OutcomesEventType> = (event: OutcomesEventOf<T>, siteId: string, tx: EntityManager) => Promise<void>;
 type Appliers = { [T in OutcomesEventType]: Apply<T> };
 
-const ATTENDED = new Set(['present', 'late', 'left-early']);
-
 /** True the first time a fact is seen: counters move only then, so a replayed batch counts nothing twice. */
 const firstTime = async (tx: EntityManager, siteId: string, factId: string, kind: string, participantId: string): Promise<boolean> => {
   const rows: unknown[] = await tx.query(
@@ -58,6 +63,32 @@ const countOnEpisode = async (tx: EntityManager, siteId: string, participantId: 
 const isInTreatment = (day: string) =>
   `(admitted_on <= ${day}::date and (discharged_on is null or discharged_on >= ${day}::date))`;
 
+/**
+ * One participant at one session, as its newest revision says: a correction replaces the entry's
+ * effect on the dose (the episode's sessions attended) and on the engagement counts (the row), and
+ * an older revision heard late changes nothing (`attendanceChange`).
+ */
+const applyAttendance = async (event: SessionAttendanceRecorded | SessionAttendanceCorrected, siteId: string, tx: EntityManager) => {
+  const { data } = event;
+  const table = tablePath(tx, AttendanceRow);
+  const [held]: { status: AttendanceStatus; minutes: number; revision: number }[] = await tx.query(
+    `select status, minutes, revision from ${table} where site_id = $1 and session_id = $2 and participant_id = $3 for update`,
+    [siteId, data.sessionId, data.participantId],
+  );
+  const heard = entryOf(event);
+  const change = attendanceChange(held ?? null, heard);
+  if (!change.replaces) return;
+  await tx.query(
+    `insert into ${table} (site_id, session_id, participant_id, group_kind, held_on, status, attended, minutes, revision)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     on conflict (site_id, session_id, participant_id)
+     do update set group_kind = excluded.group_kind, held_on = excluded.held_on, status = excluded.status,
+                   attended = excluded.attended, minutes = excluded.minutes, revision = excluded.revision`,
+    [siteId, data.sessionId, data.participantId, data.groupKind, data.heldOn, heard.status, wasThere(heard.status), heard.minutes, heard.revision],
+  );
+  if (change.attendedDelta !== 0) await countOnEpisode(tx, siteId, data.participantId, `sessions_attended = sessions_attended + ${change.attendedDelta}`);
+};
+
 const appliers: Appliers = {
   ParticipantAdmitted: async ({ data }, siteId, tx) => {
     await tx.query(
@@ -78,25 +109,8 @@ const appliers: Appliers = {
       [siteId, data.episodeId, data.dischargedOn, data.reason],
     );
   },
-  SessionAttendanceRecorded: async ({ data }, siteId, tx) => {
-    const table = tablePath(tx, AttendanceRow);
-    const attended = ATTENDED.has(data.status);
-    const before: { attended: boolean }[] = await tx.query(
-      `select attended from ${table} where site_id = $1 and session_id = $2 and participant_id = $3`,
-      [siteId, data.sessionId, data.participantId],
-    );
-    await tx.query(
-      `insert into ${table} (site_id, session_id, participant_id, group_kind, held_on, status, attended, minutes)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (site_id, session_id, participant_id)
-       do update set group_kind = excluded.group_kind, held_on = excluded.held_on, status = excluded.status,
-                     attended = excluded.attended, minutes = excluded.minutes`,
-      [siteId, data.sessionId, data.participantId, data.groupKind, data.heldOn, data.status, attended, data.minutes],
-    );
-    // A corrected register moves the count by the difference only.
-    const delta = (attended ? 1 : 0) - (before[0]?.attended ? 1 : 0);
-    if (delta !== 0) await countOnEpisode(tx, siteId, data.participantId, `sessions_attended = sessions_attended + ${delta}`);
-  },
+  SessionAttendanceRecorded: (event, siteId, tx) => applyAttendance(event, siteId, tx),
+  SessionAttendanceCorrected: (event, siteId, tx) => applyAttendance(event, siteId, tx),
   MentorMatched: async ({ data }, siteId, tx) => {
     await tx.query(
       `insert into ${tablePath(tx, MentorMatchRow)} (site_id, match_id, participant_id, mentor_id, matched_at)
@@ -231,7 +245,8 @@ const appliers: Appliers = {
  */
 export const outcomeViewsProjection: Projection = {
   name: OUTCOME_VIEWS,
-  version: 1,
+  // 2: attendance rows keep the revision they were last corrected to (sessions' AttendanceCorrected).
+  version: 2,
   entities: [...OUTCOME_VIEW_ENTITIES],
   handles: Object.keys(appliers),
   apply: async (events: readonly RecordedEvent[], tx: EntityManager) => {

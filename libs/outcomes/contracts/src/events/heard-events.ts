@@ -46,6 +46,25 @@ export type SessionAttendanceRecorded = Readonly<{
   };
 }>;
 
+/**
+ * Sessions corrected one participant's attendance at a session. `revision` counts the session's
+ * corrections of that entry (the original AttendanceRecorded is revision 0): the newest revision
+ * wins, whatever order the corrections are heard in.
+ */
+export type SessionAttendanceCorrected = Readonly<{
+  type: 'SessionAttendanceCorrected';
+  data: {
+    participantId: string;
+    sessionId: string;
+    groupKind: string;
+    heldOn: string;
+    status: AttendanceStatus;
+    minutes: number;
+    revision: number;
+    heardFrom: HeardFrom;
+  };
+}>;
+
 export type MentorMatched = Readonly<{
   type: 'MentorMatched';
   data: { participantId: string; matchId: string; mentorId: string; matchedAt: string; heardFrom: HeardFrom };
@@ -75,6 +94,7 @@ export type HeardEvent =
   | ParticipantLevelOfCareChanged
   | ParticipantDischarged
   | SessionAttendanceRecorded
+  | SessionAttendanceCorrected
   | MentorMatched
   | MentorMatchEnded
   | MentorContactRecorded;

@@ -135,6 +135,16 @@ const dataOf: Record<OutcomesEventType, Record<string, JsonSchema>> = {
     minutes: integer(0, 1440),
     heardFrom,
   },
+  SessionAttendanceCorrected: {
+    participantId: uuid,
+    sessionId: uuid,
+    groupKind: code,
+    heldOn: day,
+    status: oneOf(ATTENDANCE_STATUSES),
+    minutes: integer(0, 1440),
+    revision: integer(1, 1_000_000),
+    heardFrom,
+  },
   MentorMatched: { participantId: uuid, matchId: uuid, mentorId: uuid, matchedAt: instant, heardFrom },
   MentorMatchEnded: { participantId: uuid, matchId: uuid, mentorId: uuid, endedAt: instant, heardFrom },
   MentorContactRecorded: {

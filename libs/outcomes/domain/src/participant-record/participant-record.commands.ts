@@ -134,6 +134,12 @@ export type RecordAttendance = Readonly<{
   data: { participantId: string; sessionId: string; groupKind: string; heldOn: string; status: AttendanceStatus; minutes: number; heardFrom: HeardFrom };
 }>;
 
+/** A correction heard from sessions: recorded as heard; which revision counts is the read side's rule. */
+export type RecordAttendanceCorrection = Readonly<{
+  type: 'RecordAttendanceCorrection';
+  data: { participantId: string; sessionId: string; groupKind: string; heldOn: string; status: AttendanceStatus; minutes: number; revision: number; heardFrom: HeardFrom };
+}>;
+
 export type RecordMentorMatch = Readonly<{
   type: 'RecordMentorMatch';
   data: { participantId: string; matchId: string; mentorId: string; matchedAt: string; heardFrom: HeardFrom };
@@ -175,6 +181,7 @@ export type ParticipantRecordCommand =
   | RecordLevelOfCareChange
   | RecordDischarge
   | RecordAttendance
+  | RecordAttendanceCorrection
   | RecordMentorMatch
   | RecordMentorMatchEnded
   | RecordMentorContact;

@@ -268,6 +268,9 @@ export const decide = (command: ParticipantRecordCommand, record: ParticipantRec
     case 'RecordAttendance':
       return [{ type: 'SessionAttendanceRecorded', data: { ...command.data } }];
 
+    case 'RecordAttendanceCorrection':
+      return [{ type: 'SessionAttendanceCorrected', data: { ...command.data } }];
+
     case 'RecordMentorMatch':
       if (record.activeMatches.has(command.data.matchId)) return [];
       return [{ type: 'MentorMatched', data: { ...command.data } }];
@@ -352,6 +355,7 @@ export const evolve = (record: ParticipantRecord, event: ParticipantRecordEvent)
     case 'MentorContactRecorded':
       return withId(record, event.data.contactId);
     case 'SessionAttendanceRecorded':
+    case 'SessionAttendanceCorrected':
       return record;
   }
 };

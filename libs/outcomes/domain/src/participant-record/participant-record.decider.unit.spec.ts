@@ -252,6 +252,13 @@ describe('Participant outcome record', () => {
     it('records attendance even before the admission is heard (topics are not ordered together)', () =>
       given([]).when({ type: 'RecordAttendance', data: { ...outcomesEventExamples.SessionAttendanceRecorded.data } }).then([outcomesEventExamples.SessionAttendanceRecorded]));
 
+    it('records every attendance correction heard, even one older than a correction already heard (the read side keeps the newest)', () => {
+      const newer = { ...outcomesEventExamples.SessionAttendanceCorrected, data: { ...outcomesEventExamples.SessionAttendanceCorrected.data, revision: 2 } };
+      given([outcomesEventExamples.SessionAttendanceRecorded, newer])
+        .when({ type: 'RecordAttendanceCorrection', data: { ...outcomesEventExamples.SessionAttendanceCorrected.data } })
+        .then([outcomesEventExamples.SessionAttendanceCorrected]);
+    });
+
     it('ignores a repeated match, contact or match end', () => {
       const matched = outcomesEventExamples.MentorMatched;
       given([matched]).when({ type: 'RecordMentorMatch', data: { ...matched.data } }).then([]);
