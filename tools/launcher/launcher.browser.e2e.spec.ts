@@ -1,24 +1,23 @@
 // The check of the one-command demo (issue 10): `tools/start.cjs` run as a person would, on its own
 // database, topics and ports beside everything else on this machine; the three sites' dashboards
 // and the companion in headless Chromium; Ctrl-C; a second start that reuses the data.
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mintDevToken } from '@alongside/platform/security';
 import { createTestDatabase, testBrokers, uniqueTopic, type TestDatabase } from '@alongside/platform/testing';
+import { ensureChromium, launchChromium, screenshotDir } from '@alongside/platform/testing/browser';
 
 // Two starts of five services on a shared 2-core machine: minutes when it is busy.
 jest.setTimeout(420_000);
 
 const root = join(__dirname, '..', '..');
-const SCREENSHOTS = join(root, 'docs', 'screenshots');
+const SCREENSHOTS = screenshotDir();
 const SITES = ['north', 'south', 'east'] as const;
 // Smaller than `npm start`'s 60 a site (same code path): less to seed in the suite's time.
 const PARTICIPANTS_PER_SITE = 24;
-const CHROMIUM = '/usr/bin/chromium';
 
 type Launch = Readonly<{ child: ChildProcess; lines: string[]; exited: Promise<number | null> }>;
 
@@ -109,8 +108,7 @@ let second: Launch | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit', timeout: 600_000 });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  ensureChromium();
   database = await createTestDatabase('launcher');
   offset = await freeOffset();
   const prefix = uniqueTopic('launcher');
@@ -150,7 +148,7 @@ describe('npm start, as a person runs it', () => {
   });
 
   it("shows non-empty charts on every site's dashboards", async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(20_000);
     await page.goto(`http://127.0.0.1:${3104 + offset}/dashboard`);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,13 +9,12 @@ import request from 'supertest';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { mintDevToken } from '@alongside/platform/security';
 import { waitFor, type TestDatabase } from '@alongside/platform/testing';
-import { CHROMIUM, ensureChromium } from '@alongside/platform/testing/browser';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, screenshotDir } from '@alongside/platform/testing/browser';
 import { createCompanionServer } from '../companion-server';
 import { hearContactRequest, startMentoring } from './mentoring-under-test';
 import { admit, hearMentorContact, startOutcomes } from './outcomes-under-test';
 import { groupWithSessions, startSessions, upcomingFor } from './sessions-under-test';
 
-const SHOTS = join(__dirname, '..', '..', '..', '..', 'docs', 'screenshots');
 const north = siteId('north');
 
 let outcomes: INestApplication;
@@ -32,7 +31,6 @@ const portOf = (server: Server) => (server.address() as AddressInfo).port;
 
 beforeAll(async () => {
   ensureChromium();
-  mkdirSync(SHOTS, { recursive: true });
   const services = await Promise.all([startOutcomes(() => new Date()), startMentoring(() => new Date()), startSessions(() => new Date())]);
   [outcomes, mentoring, sessions] = services.map((s) => s.app);
   databases.push(...services.map((s) => s.database));
@@ -58,7 +56,7 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'companion-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -95,24 +93,24 @@ describe('Companion in a phone-sized browser', () => {
     expect(await page.locator('#upcoming li').count()).toBe(2);
     await page.getByText(/^Last time with your mentor:/).waitFor();
     await page.locator('#told li').filter({ hasText: 'They asked you to get in touch' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'companion-home.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'companion-home.png'), fullPage: true });
 
     await checkIn('4', 3, 'No', 'A good walk this morning');
     await page.getByText('Thank you for checking in.').waitFor();
     await page.locator('#recent li').filter({ hasText: 'Mood 4' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'companion-checked-in.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'companion-checked-in.png'), fullPage: true });
 
     await page.context().setOffline(true);
     await page.getByText('Offline', { exact: true }).waitFor();
     await checkIn('2', 6, 'Rather not say');
     await page.getByText('Saved on this phone. It will be sent when you are back online.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'companion-offline.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'companion-offline.png'), fullPage: true });
     expect((await recordedCheckIns()).map((c) => c.mood)).toEqual([4]);
 
     await page.context().setOffline(false);
     await page.getByText('Back online: your check-ins are sent.').waitFor();
     await page.locator('#recent li').filter({ hasText: 'Mood 2' }).filter({ hasNot: page.locator('.pending') }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'companion-back-online.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), 'companion-back-online.png'), fullPage: true });
     const recorded = await recordedCheckIns();
     expect(recorded.map((c) => c.mood).sort()).toEqual([2, 4]);
     expect(new Set(recorded.map((c) => c.checkInId)).size).toBe(2);
@@ -141,7 +139,7 @@ describe('Companion in a phone-sized browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check in');
-    await page.screenshot({ path: join(SHOTS, 'companion-keyboard.png') });
+    await page.screenshot({ path: join(screenshotDir(), 'companion-keyboard.png') });
     await page.keyboard.press('Enter');
     await page.getByText('Thank you for checking in.').waitFor();
     await page.getByRole('slider', { name: /Craving right now/ }).waitFor();

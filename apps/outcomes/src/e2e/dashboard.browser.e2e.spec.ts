@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
@@ -12,11 +11,11 @@ import { EnrolmentListener } from '@alongside/outcomes/application';
 import { OutcomesAppModule } from '../app.module';
 import { seedDemoNetwork, type DemoParticipant } from './demo-network';
 import { enrolled } from './heard-events';
-import { ensureChromium, launchChromium } from '@alongside/platform/testing/browser';
+import { ensureChromium, launchChromium, screenshotDir } from '@alongside/platform/testing/browser';
 
 jest.setTimeout(240_000);
 
-const SCREENSHOTS = join(__dirname, '../../../../docs/screenshots');
+const SCREENSHOTS = screenshotDir();
 const now = new Date('2026-05-01T15:00:00Z');
 const north = siteId('north');
 const south = siteId('south');
@@ -36,7 +35,6 @@ const clinicianAuth = async (site = north) => `Bearer ${await mintDevToken({ rol
 
 beforeAll(async () => {
   ensureChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
   database = await createTestDatabase('outcomes-dashboard');
   app = await createServiceApp(OutcomesAppModule.forRoot({ env: { ...process.env, DATABASE_URL: database.url, ROLE: 'projections' }, clock: () => now }) as never);
   await app.listen(0, '127.0.0.1');
