@@ -7,6 +7,7 @@ import { ROLES } from '@alongside/platform/security';
 import { recordTrial } from '../report/trials';
 import { bySize } from '../report/size';
 import { requestsFor, routesOf, type FuzzedRequest, type OpenApiDocument } from './fixtures/openapi-arbitraries';
+import { configureSites, objectsAt, type ObjectIds } from './fixtures/other-site-objects';
 import { bearer, SERVICES, startServices, type ServicesUnderTest, type ServiceUnderTest } from './fixtures/services-under-test';
 
 const SEED = 13_05;
@@ -16,14 +17,18 @@ const runsPerRoute = bySize({ ci: 10, large: 150 });
 const STACK_TRACE = /\n\s+at \S|\bat \S+ \(\S+:\d+:\d+\)|node_modules\/|\.ts:\d+:\d+|\/work\//;
 
 let under: ServicesUnderTest;
+/** Objects at north, so that valid-shaped requests reach the rules behind the lookups. */
+let existing: ObjectIds;
 /** Staff holding every role but `participant` (a participant token carries no other role), and a participant. */
 let tokens: string[];
 
 beforeAll(async () => {
   under = await startServices('abuse-http-fuzz');
+  await configureSites(under, ['north']);
+  existing = await objectsAt(under, 'north');
   tokens = [
     await bearer({ roles: ROLES.filter((role) => role !== 'participant'), sites: ['north'], sub: 'fuzzer', mentorId: '00000000-0000-4000-8000-000000000002' }),
-    await bearer({ roles: ['participant'], sites: ['north'], sub: 'fuzzed-participant', participantId: '00000000-0000-4000-8000-000000000001' }),
+    await bearer({ roles: ['participant'], sites: ['north'], sub: 'fuzzed-participant', participantId: existing.participantId }),
   ];
 }, 60_000);
 
@@ -51,7 +56,7 @@ describe.each(SERVICES)('%s routes under fuzzed input', (name) => {
     for (const route of routes) {
       try {
         await fc.assert(
-          fc.asyncProperty(requestsFor(route, document, 'north'), fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 1 }), async (fuzzed, who) => {
+          fc.asyncProperty(requestsFor(route, document, 'north', existing), fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 1 }), async (fuzzed, who) => {
             const before = await service.count();
             const response = await send(service, fuzzed, tokens[who]);
             const after = await service.count();
