@@ -144,7 +144,7 @@ describe('Kafka relay', () => {
       expect(relay.readiness().details).toMatchObject({ leader: true, lastError: expect.stringMatching(/connect/i) });
       const stopping = Date.now();
       await relay.stop();
-      expect(Date.now() - stopping).toBeLessThan(15_000); // not hung on kafkajs retries (minutes), whatever the load;
+      expect(Date.now() - stopping).toBeLessThan(15_000); // not hung on kafkajs retries (minutes), whatever the load
       expect(await checkpoint()).toBe(before);
     });
   });
