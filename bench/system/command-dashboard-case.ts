@@ -56,7 +56,8 @@ const stagesOf = async (databaseUrl: string, journeys: readonly Journey[]) => {
 export const run: CaseRunner = async (context) => {
   const sites = Array.from({ length: context.size(5, 2) }, (_, i) => `bench-site-${i + 1}`);
   const perRound = context.size(150, 4);
-  const ratePerSecond = context.size(15, 20);
+  // BENCH_COMMAND_RATE: the offered load, to find the rate at which the target holds on a given machine.
+  const ratePerSecond = Number(process.env['BENCH_COMMAND_RATE'] ?? context.size(15, 20));
   const prefix = `bench-c2d-${process.pid}-${Date.now().toString(36)}`;
   const apps = await startServiceApps({ databaseUrl: context.databaseUrl, brokers: context.brokers, prefix });
   try {
