@@ -21,7 +21,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   under = await startServices('abuse-hostile-strings');
   await configureSites(under, ['north']);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -155,5 +155,5 @@ describe('hostile strings on the dashboard page', () => {
     expect(injected).toEqual({ handlers: 0, images: 0, inlineScripts: 0 });
     expect(options).toEqual(['north', ...markup]);
     expect(who).toBe(`${sub} · clinician`);
-  }, 60_000);
+  }, 120_000);
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await configureSites(under, [SITE, OTHER]);
   south = await objectsAt(under, OTHER);
   own = await objectsAt(under, SITE);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await under?.close();
@@ -177,5 +177,5 @@ describe.each(SERVICES)('%s routes across roles and sites', (name) => {
     });
     expect(wrong.map((o) => `${o.route}: ${o.check} got ${o.status}${o.problem ? '' : ' (not problem+json)'}${o.appended ? ` and appended ${o.appended}` : ''}`)).toEqual([]);
     expect(unreachedBodies).toEqual([]);
-  }, 150_000);
+  }, 300_000);
 });
