@@ -1,5 +1,6 @@
 export * from './streams';
 export * from './schedule/weekly-occurrences';
+export * from './schedule/valid-time';
 export * from './group/group.errors';
 export * from './group/group.decider';
 export * from './session/session.errors';

@@ -5,6 +5,8 @@ import { decodeCursor, pageOf, type Page } from '../shared/page';
 import { SessionsTables } from './sessions-tables';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** A cursor's time: always a session's start, which is never null. */
+const at = (d: Date | string) => new Date(d).toISOString();
 const day = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 /** The sessions API's reads: read models only, cursor-paged by (time, id). */
@@ -27,15 +29,16 @@ export class SessionsReads {
        order by s.starts_at, s.session_id limit $6`,
       [siteId, facilitatorId, from, after[0], after[1], limit + 1],
     );
-    return pageOf(rows, limit, sessionItem, (r: Record<string, unknown>) => [iso(r.starts_at as Date)!, r.session_id as string]);
+    return pageOf(rows, limit, sessionItem, (r: Record<string, unknown>) => [at(r.starts_at as Date), r.session_id as string]);
   }
 
   async rosterOf(siteId: SiteId, groupId: string) {
     const t = await this.tables.tables('group', 'member');
-    const [group] = t ? await this.db.query(`select * from ${t.group} where site_id = $1 and group_id = $2`, [siteId, groupId]) : [];
+    if (!t) throw new NotFoundHere();
+    const [group] = await this.db.query(`select * from ${t.group} where site_id = $1 and group_id = $2`, [siteId, groupId]);
     if (!group) throw new NotFoundHere();
     const members = await this.db.query(
-      `select participant_id, status, position, since from ${t!.member} where site_id = $1 and group_id = $2 and status <> 'withdrawn' order by status, position nulls first, since, participant_id`,
+      `select participant_id, status, position, since from ${t.member} where site_id = $1 and group_id = $2 and status <> 'withdrawn' order by status, position nulls first, since, participant_id`,
       [siteId, groupId],
     );
     const entry = (m: Record<string, unknown>) => ({ participantId: m.participant_id, since: iso(m.since as Date) });
@@ -55,25 +58,27 @@ export class SessionsReads {
 
   async historyOf(siteId: SiteId, groupId: string, limit: number, cursor?: string): Promise<Page<unknown>> {
     const t = await this.tables.tables('session', 'group');
-    const [group] = t ? await this.db.query(`select 1 from ${t.group} where site_id = $1 and group_id = $2`, [siteId, groupId]) : [];
+    if (!t) throw new NotFoundHere();
+    const [group] = await this.db.query(`select 1 from ${t.group} where site_id = $1 and group_id = $2`, [siteId, groupId]);
     if (!group) throw new NotFoundHere();
     const before = decodeCursor(cursor, 2) ?? ['9999-12-31T00:00:00Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
     const rows = await this.db.query(
-      `select s.*, s.local_date::text as local_date, null as group_name from ${t!.session} s where s.site_id = $1 and s.group_id = $2 and (s.starts_at, s.session_id) < ($3::timestamptz, $4::uuid)
+      `select s.*, s.local_date::text as local_date, null as group_name from ${t.session} s where s.site_id = $1 and s.group_id = $2 and (s.starts_at, s.session_id) < ($3::timestamptz, $4::uuid)
        order by s.starts_at desc, s.session_id desc limit $5`,
       [siteId, groupId, before[0], before[1], limit + 1],
     );
-    return pageOf(rows, limit, sessionItem, (r: Record<string, unknown>) => [iso(r.starts_at as Date)!, r.session_id as string]);
+    return pageOf(rows, limit, sessionItem, (r: Record<string, unknown>) => [at(r.starts_at as Date), r.session_id as string]);
   }
 
   async attendanceOf(siteId: SiteId, participantId: string, limit: number, cursor?: string): Promise<Page<unknown>> {
     const t = await this.tables.tables('attendance', 'session', 'member');
     // Someone never in a group of this site (or of another site) answers as absent.
-    const [known] = t ? await this.db.query(`select 1 from ${t.member} where site_id = $1 and participant_id = $2 limit 1`, [siteId, participantId]) : [];
+    if (!t) throw new NotFoundHere();
+    const [known] = await this.db.query(`select 1 from ${t.member} where site_id = $1 and participant_id = $2 limit 1`, [siteId, participantId]);
     if (!known) throw new NotFoundHere();
     const before = decodeCursor(cursor, 2) ?? ['9999-12-31T00:00:00Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
     const rows = await this.db.query(
-      `select a.*, a.local_date::text as local_date, s.starts_at, s.topic from ${t!.attendance} a join ${t!.session} s on s.site_id = a.site_id and s.session_id = a.session_id
+      `select a.*, a.local_date::text as local_date, s.starts_at, s.topic from ${t.attendance} a join ${t.session} s on s.site_id = a.site_id and s.session_id = a.session_id
        where a.site_id = $1 and a.participant_id = $2 and (s.starts_at, a.session_id) < ($3::timestamptz, $4::uuid)
        order by s.starts_at desc, a.session_id desc limit $5`,
       [siteId, participantId, before[0], before[1], limit + 1],
@@ -93,7 +98,7 @@ export class SessionsReads {
         groupNoteId: r.group_note_id,
         billing: r.billing_code === null ? null : { code: r.billing_code, units: r.units, payerRulesRef: r.payer_rules_ref },
       }),
-      (r: Record<string, unknown>) => [iso(r.starts_at as Date)!, r.session_id as string],
+      (r: Record<string, unknown>) => [at(r.starts_at as Date), r.session_id as string],
     );
   }
 

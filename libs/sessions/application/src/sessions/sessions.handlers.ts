@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@alongside/platform/event-store';
 import type { CancellationReason } from '@alongside/sessions/contracts';
-import { inZone, localDateOf, PeerNotCertified, scheduledSessionId, sessionDecider, sessionStream, weeklyOccurrences } from '@alongside/sessions/domain';
+import { inZone, localDateOf, PeerNotCertified, scheduledSessionId, sessionDecider, sessionStream, validTime, weeklyOccurrences } from '@alongside/sessions/domain';
 import { DateTime } from 'luxon';
 import { SessionPlanning } from '../shared/session-planning';
 import { SessionsLog } from '../shared/sessions-log';
@@ -76,7 +76,7 @@ export class ScheduleAdHocSessionHandler implements ICommandHandler<ScheduleAdHo
     const group = await this.planning.openGroup(context.siteId, groupId);
     const peerRecord = await this.planning.peerRecordOf(context.siteId, group.facilitator);
     const start = inZone(startsAt, group.timeZone);
-    const end = DateTime.fromISO(start, { setZone: true }).plus({ minutes: durationMinutes }).toISO({ suppressMilliseconds: true })!;
+    const end = validTime(DateTime.fromISO(start, { setZone: true }).plus({ minutes: durationMinutes }).toISO({ suppressMilliseconds: true }), `${durationMinutes} minutes after ${start}`);
     const result = await this.log.handle(
       sessionStream(context.siteId, sessionId),
       sessionDecider,

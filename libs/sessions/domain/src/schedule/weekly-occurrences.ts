@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { WeeklySchedule } from '@alongside/sessions/contracts';
+import { validTime } from './valid-time';
 
 export type Occurrence = Readonly<{
   /** `yyyy-MM-dd'T'HH:mm` on the site's wall clock: the stable name of the occurrence. */
@@ -23,7 +24,7 @@ export const weeklyOccurrences = (schedule: WeeklySchedule, timeZone: string, fr
   const occurrences: Occurrence[] = [];
   for (let offset = 0; offset < weeks * 7; offset++) {
     const date = first.plus({ days: offset });
-    const localDate = date.toISODate()!;
+    const localDate = validTime(date.toISODate(), `day ${offset} from ${from} in ${timeZone}`);
     if (localDate < schedule.startsOn || (schedule.endsOn !== null && localDate > schedule.endsOn) || exceptions.has(localDate)) continue;
     for (const slot of schedule.slots) {
       if (slot.weekday !== date.weekday) continue;
@@ -32,8 +33,8 @@ export const weeklyOccurrences = (schedule: WeeklySchedule, timeZone: string, fr
       occurrences.push({
         localStart: `${localDate}T${slot.startTime}`,
         localDate,
-        startsAt: start.toISO({ suppressMilliseconds: true })!,
-        endsAt: start.plus({ minutes: slot.durationMinutes }).toISO({ suppressMilliseconds: true })!,
+        startsAt: validTime(start.toISO({ suppressMilliseconds: true }), `${localDate} ${slot.startTime} in ${timeZone}`),
+        endsAt: validTime(start.plus({ minutes: slot.durationMinutes }).toISO({ suppressMilliseconds: true }), `the end of ${localDate} ${slot.startTime}`),
       });
     }
   }
@@ -41,8 +42,9 @@ export const weeklyOccurrences = (schedule: WeeklySchedule, timeZone: string, fr
 };
 
 /** The calendar date of an instant in a zone. */
-export const localDateOf = (instant: string, timeZone: string): string => DateTime.fromISO(instant, { setZone: true }).setZone(timeZone).toISODate()!;
+export const localDateOf = (instant: string, timeZone: string): string =>
+  validTime(DateTime.fromISO(instant, { setZone: true }).setZone(timeZone).toISODate(), `${instant} in ${timeZone}`);
 
 /** An instant written with the zone's offset on that day. */
 export const inZone = (instant: string, timeZone: string): string =>
-  DateTime.fromISO(instant, { setZone: true }).setZone(timeZone).toISO({ suppressMilliseconds: true })!;
+  validTime(DateTime.fromISO(instant, { setZone: true }).setZone(timeZone).toISO({ suppressMilliseconds: true }), `${instant} in ${timeZone}`);
