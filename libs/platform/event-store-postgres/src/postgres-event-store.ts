@@ -71,7 +71,11 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
       });
     // A connection the server ends while idle in the pool (a restart, a failover) is reported as a
     // pool 'error'; unheard, Node would end the whole service. The next query opens a new connection.
-    if (!options.pool) pool.on('error', () => undefined);
+    if (!options.pool) {
+      pool.on('error', () => undefined);
+      // One that dies while checked out, between queries, reports on the client itself: the next query fails instead.
+      pool.on('connect', (client) => client.on('error', () => undefined));
+    }
     try {
       await migrate(pool, schema);
     } catch (error) {

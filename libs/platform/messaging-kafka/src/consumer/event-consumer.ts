@@ -81,6 +81,9 @@ export class EventConsumer {
     this.inbox = new Inbox(options.schema, options.name);
     this.pool = new Pool({ ...options.connection, max: (options.partitionsConsumedConcurrently ?? 1) + 1 });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'idle inbox connection failed'));
+    // A connection that dies while checked out, between queries, reports on the client itself; unheard,
+    // Node would end the service (a Postgres restart did). The next query on it fails and is retried instead.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Resolves once the consumer has joined its group and is consuming. */

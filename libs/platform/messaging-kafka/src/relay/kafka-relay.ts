@@ -166,6 +166,8 @@ export class KafkaRelay {
   private async run(): Promise<void> {
     const pool = new Pool({ ...this.options.connection, max: 2 });
     pool.on('error', (error) => this.logger.warn({ err: error }, 'idle checkpoint connection failed'));
+    // A connection that dies while checked out, between queries, reports on the client itself: the next query fails instead.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const checkpoint = new RelayCheckpoint(pool, this.options.schema, this.options.name);
     this.admin = this.options.kafka.admin();
     try {

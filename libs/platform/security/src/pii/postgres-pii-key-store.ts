@@ -35,6 +35,8 @@ const COLUMNS = 'participant_id, site_id, key_id, master_key_id, wrapped_key, er
 const ownPool = (connectionString: string): Pool => {
   const pool = new Pool({ connectionString, max: 4 });
   pool.on('error', () => undefined);
+  // One that dies while checked out, between queries, reports on the client itself: the next query fails instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 };
 
