@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CheckInEvent, ParticipantRecordEvent } from '@alongside/outcomes/contracts';
-import { addDays, attendanceChange, entryOf, milestoneProgress, wasThere, type AttendanceEntry } from '@alongside/outcomes/domain';
+import { addDays, lastGroupAttendedOn as lastAttendedOf, milestoneProgress } from '@alongside/outcomes/domain';
 import { siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { NotFoundHere } from '@alongside/platform/security';
@@ -61,9 +61,7 @@ export class CompanionView {
     let newStart = false;
     let reached: { days: number; reachedOn: string | null }[] = [];
     let lastMentorContactAt: string | null = null;
-    let lastGroupAttendedOn: string | null = null;
     const matches = new Set<string>();
-    const attendance = new Map<string, AttendanceEntry & { heldOn: string }>();
     for (const event of record) {
       switch (event.type) {
         case 'SobrietyStartSet':
@@ -83,19 +81,9 @@ export class CompanionView {
         case 'MentorContactRecorded':
           if (!lastMentorContactAt || event.data.contactAt > lastMentorContactAt) lastMentorContactAt = event.data.contactAt;
           break;
-        case 'SessionAttendanceRecorded':
-        case 'SessionAttendanceCorrected': {
-          // The newest revision of each session's entry is what the participant did there.
-          const heard = entryOf(event);
-          const held = attendance.get(event.data.sessionId);
-          if (attendanceChange(held ?? null, heard).replaces) attendance.set(event.data.sessionId, { ...heard, heldOn: event.data.heldOn });
-          break;
-        }
       }
     }
-    for (const entry of attendance.values()) {
-      if (wasThere(entry.status) && (!lastGroupAttendedOn || entry.heldOn > lastGroupAttendedOn)) lastGroupAttendedOn = entry.heldOn;
-    }
+    const lastGroupAttendedOn = lastAttendedOf(record.flatMap((e) => (e.type === 'SessionAttendanceRecorded' || e.type === 'SessionAttendanceCorrected' ? [e] : [])));
     const milestoneDays = [...policy.milestoneDays].sort((a, b) => a - b);
     const progress = startedOn ? milestoneProgress(startedOn, today, milestoneDays) : null;
     // Milestones passed count as reached even before a mentor records them: the days are the participant's.

@@ -1,1 +1,2 @@
 export * from './attendance-revision';
+export * from './last-group-attended';
