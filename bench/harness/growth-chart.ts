@@ -9,13 +9,16 @@ export const GROWTH_CHART = 'growth.svg';
 
 export const growthPoints = (rows: readonly ResultRow[]): GrowthPoint[] =>
   rows
-    .filter((r) => r.suite === 'scale' && !r.error && r.details && r.latencyMs)
-    .map((r) => ({
-      events: Number(r.details!['events']),
-      appendPerSecond: Number(r.details!['appendEventsPerSecond']),
-      rebuildPerSecond: Number(r.details!['rebuildEventsPerSecond']),
-      queryP95Ms: r.latencyMs!.p95,
-    }))
+    .flatMap((r) =>
+      r.suite === 'scale' && !r.error && r.details && r.latencyMs
+        ? [{
+            events: Number(r.details['events']),
+            appendPerSecond: Number(r.details['appendEventsPerSecond']),
+            rebuildPerSecond: Number(r.details['rebuildEventsPerSecond']),
+            queryP95Ms: r.latencyMs.p95,
+          }]
+        : [],
+    )
     .sort((a, b) => a.events - b.events);
 
 type Panel = Readonly<{ title: string; unit: string; value: (p: GrowthPoint) => number; target?: number }>;
