@@ -1,11 +1,21 @@
 import { ALL_SITES, SITE_SCOPE_SETTING } from './site-scope';
 
-/** The policy's name on every policed table, so that applying it twice is recognised. */
-export const SITE_WALL_POLICY = 'site_wall';
+/**
+ * The policy's name on every policed table, so that applying it twice is recognised. Versioned:
+ * a table still carrying an older policy gets the new one and loses the old (permissive policies
+ * are OR-ed, so leaving it would keep its cost).
+ */
+export const SITE_WALL_POLICY = 'site_wall_v2';
+export const SUPERSEDED_SITE_WALL_POLICIES = ['site_wall'] as const;
 
-// `true` as the second argument: an unset setting reads as NULL (no site), never an error.
-const visible = `(current_setting('${SITE_SCOPE_SETTING}', true) = '${ALL_SITES}'
-  or site_id = any (string_to_array(nullif(current_setting('${SITE_SCOPE_SETTING}', true), ''), ',')))`;
+// `true` as the second argument: an unset setting reads as NULL (no site), never an error. Each
+// reading of the setting is a scalar subquery, so Postgres evaluates it once per statement (an
+// InitPlan) instead of splitting the site list again for every row it scans (the cast keeps
+// `= any` comparing with the array, not with the rows of a subquery): 62 ms → 15 ms on an
+// analyst query over 338k events (bench/README.md); 323 → 83 ms filtering 300k rows.
+const setting = `(select current_setting('${SITE_SCOPE_SETTING}', true))`;
+const visible = `(${setting} = '${ALL_SITES}'
+  or site_id = any ((select string_to_array(nullif(current_setting('${SITE_SCOPE_SETTING}', true), ''), ','))::text[]))`;
 
 /**
  * The row-level security that makes a table with a `site_id` column show and accept only the
@@ -18,6 +28,7 @@ const visible = `(current_setting('${SITE_SCOPE_SETTING}', true) = '${ALL_SITES}
 export const siteWallStatements = (table: string): string[] => [
   `alter table ${table} enable row level security`,
   `alter table ${table} force row level security`,
+  ...SUPERSEDED_SITE_WALL_POLICIES.map((old) => `drop policy if exists ${old} on ${table}`),
   `create policy ${SITE_WALL_POLICY} on ${table} using ${visible} with check ${visible}`,
 ];
 
