@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import {
+  ATTENDANCE_STATUSES,
+  DISCHARGE_REASONS,
+  INSTRUMENTS,
+  outcomesEventExamples,
+  REINTEGRATION_CHECKPOINTS,
+  type OutcomesEvent,
+} from '@alongside/outcomes/contracts';
+import { siteId, type RecordedEvent } from '@alongside/platform/event-sourcing';
+import { tableOf } from '@alongside/platform/projections';
+import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
+import { OUTCOME_VIEW_ENTITIES, outcomeViewsProjection } from './outcome-views.projection';
+
+/**
+ * A batch is folded in memory and written set-wise; the rows must not depend on where the log was
+ * cut into batches. Random histories over a few participants, sessions, matches and fact ids (so
+ * events collide: corrections, replays, late admissions, facts before any episode) are applied one
+ * event per transaction in one schema and in random batches in another, and every table compared.
+ */
+const SITES = [siteId('north'), siteId('south')];
+const PARTICIPANTS = ['5b7e0c1a-2d3f-4a5b-8c6d-7e8f9a0b1c01', '5b7e0c1a-2d3f-4a5b-8c6d-7e8f9a0b1c02', '5B7E0C1A-2D3F-4A5B-8C6D-7E8F9A0B1C03'];
+const EPISODES = ['c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b601', 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b602', 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b603', 'c7c6c5c4-d3d2-4e1e-8f0f-a9a8b7b6b604'];
+const SESSIONS = ['d7d6d5d4-e3e2-4f1f-8a0a-b9b8c7c6c601', 'd7d6d5d4-e3e2-4f1f-8a0a-b9b8c7c6c602'];
+const MATCHES = ['e7e6e5e4-f3f2-4a1a-8b0b-c9c8d7d6d601', 'e7e6e5e4-f3f2-4a1a-8b0b-c9c8d7d6d602'];
+const FACTS = ['a8a7a6a5-b4b3-4c2c-8d1d-e0e9f8f7f601', 'a8a7a6a5-b4b3-4c2c-8d1d-e0e9f8f7f602', 'a8a7a6a5-b4b3-4c2c-8d1d-e0e9f8f7f603', 'a8a7a6a5-b4b3-4c2c-8d1d-e0e9f8f7f604', 'a8a7a6a5-b4b3-4c2c-8d1d-e0e9f8f7f605'];
+
+const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
+const instant = fc.tuple(day, fc.integer({ min: 0, max: 23 })).map(([d, h]) => `${d}T${String(h).padStart(2, '0')}:00:00Z`);
+const participant = fc.constantFrom(...PARTICIPANTS);
+const fact = fc.constantFrom(...FACTS);
+
+/** `example` with some of its data replaced: every other field stays a valid value. */
+const like = <T extends OutcomesEvent['type']>(type: T, data: Partial<Extract<OutcomesEvent, { type: T }>['data']>): OutcomesEvent =>
+  ({ ...outcomesEventExamples[type], data: { ...outcomesEventExamples[type].data, ...data } }) as OutcomesEvent;
+
+const anEvent: fc.Arbitrary<OutcomesEvent> = fc.oneof(
+  fc.record({ e: fc.integer({ min: 0, max: EPISODES.length - 1 }), on: day, transferredIn: fc.boolean() }).map(({ e, on, transferredIn }) =>
+    like('ParticipantAdmitted', { episodeId: EPISODES[e], participantId: PARTICIPANTS[e % PARTICIPANTS.length], admittedOn: on, transferredIn }),
+  ),
+  fc.record({ e: fc.integer({ min: 0, max: EPISODES.length - 1 }), on: day, reason: fc.constantFrom(...DISCHARGE_REASONS) }).map(({ e, on, reason }) =>
+    like('ParticipantDischarged', { episodeId: EPISODES[e], participantId: PARTICIPANTS[e % PARTICIPANTS.length], dischargedOn: on, reason }),
+  ),
+  fc.record({ e: fc.integer({ min: 0, max: EPISODES.length - 1 }), level: fc.constantFrom('1', '2.1', '3.5') }).map(({ e, level }) =>
+    like('ParticipantLevelOfCareChanged', { episodeId: EPISODES[e], participantId: PARTICIPANTS[e % PARTICIPANTS.length], levelOfCare: level }),
+  ),
+  fc
+    .record({ participantId: participant, sessionId: fc.constantFrom(...SESSIONS), status: fc.constantFrom(...ATTENDANCE_STATUSES), minutes: fc.integer({ min: 0, max: 120 }), revision: fc.integer({ min: 0, max: 3 }) })
+    .map(({ revision, ...data }) => (revision === 0 ? like('SessionAttendanceRecorded', data) : like('SessionAttendanceCorrected', { ...data, revision }))),
+  fc.record({ participantId: participant, matchId: fc.constantFrom(...MATCHES), matchedAt: instant }).map((data) => like('MentorMatched', data)),
+  fc.record({ participantId: participant, matchId: fc.constantFrom(...MATCHES), endedAt: instant }).map((data) => like('MentorMatchEnded', data)),
+  fc.record({ participantId: participant, contactId: fact, minutes: fc.integer({ min: 5, max: 90 }) }).map((data) => like('MentorContactRecorded', data)),
+  fc
+    .record({ participantId: participant, assessmentId: fact, instrument: fc.constantFrom(...INSTRUMENTS), total: fc.integer({ min: 0, max: 27 }), administeredAt: instant })
+    .map((data) => like('AssessmentRecorded', data)),
+  fc.record({ participantId: participant, alertId: fc.constantFrom(...MATCHES), raisedAt: instant }).map((data) => like('SafetyAlertRaised', data)),
+  fc.record({ participantId: participant, alertId: fc.constantFrom(...MATCHES), acknowledgedAt: instant }).map((data) => like('SafetyAlertAcknowledged', data)),
+  fc.record({ participantId: participant, alertId: fc.constantFrom(...MATCHES), resolvedAt: instant }).map((data) => like('SafetyAlertResolved', data)),
+  fc.record({ participantId: participant, screenId: fact, positive: fc.boolean() }).map((data) => like('DrugScreenRecorded', data)),
+  fc.record({ participantId: participant, relapseId: fact, occurredOn: day }).map((data) => like('RelapseRecorded', data)),
+  fc.record({ participantId: participant, lapseId: fact, occurredOn: day }).map((data) => like('LapseRecorded', data)),
+  fc.record({ participantId: participant, startedOn: day }).map((data) => like('SobrietyStartSet', data)),
+  fc.record({ participantId: participant, milestoneDays: fc.constantFrom(30, 60, 90), reachedOn: day }).map((data) => like('SobrietyMilestoneReached', data)),
+  fc.record({ participantId: participant, readmissionId: fact }).map((data) => like('ReadmissionRecorded', data)),
+  fc.record({ participantId: participant, visitId: fact, overdose: fc.boolean() }).map((data) => like('EmergencyVisitRecorded', data)),
+  fc.record({ participantId: participant, checkpoint: fc.constantFrom(...REINTEGRATION_CHECKPOINTS), socialConnectedness: fc.integer({ min: 0, max: 4 }) }).map((data) => like('ReintegrationRecorded', data)),
+  fc.record({ lapseRestartsSobriety: fc.boolean(), milestoneDays: fc.constantFrom([30, 90], [30, 60, 90, 180, 365]) }).map((data) => like('OutcomePolicySet', data)),
+);
+
+const recordedLog = (events: readonly { event: OutcomesEvent; site: number }[]): RecordedEvent[] =>
+  events.map(({ event, site }, index) => ({
+    ...event,
+    id: randomUUID(),
+    metadata: { siteId: SITES[site], schemaVersion: 1, correlationId: 'c', causationId: 'c', actor: { sub: 'x', role: 'clinician' }, occurredAt: '2026-05-01T10:00:00Z' },
+    streamId: `outcomes.test-${index}`,
+    streamPosition: 0n,
+    globalPosition: BigInt(index + 1),
+    recordedAt: '2026-05-01T10:00:00Z',
+  })) as RecordedEvent[];
+
+let database: TestDatabase;
+const oneByOne = { dataSource: undefined as unknown as DataSource, schema: 'one_by_one' };
+const batched = { dataSource: undefined as unknown as DataSource, schema: 'batched' };
+
+const openSchema = async (target: { dataSource: DataSource; schema: string }) => {
+  target.dataSource = new DataSource({ type: 'postgres', url: database.url, schema: target.schema, entities: [...OUTCOME_VIEW_ENTITIES], synchronize: true });
+  await target.dataSource.initialize();
+};
+
+/** Every row of every table, in a fixed order, as Postgres renders it. */
+const tables = async (dataSource: DataSource): Promise<Record<string, unknown[]>> => {
+  const all: Record<string, unknown[]> = {};
+  for (const entity of OUTCOME_VIEW_ENTITIES) {
+    const table = tableOf(dataSource.manager, entity);
+    const rows: { row: unknown }[] = await dataSource.query(`select to_jsonb(t) as row from ${table} t order by to_jsonb(t)::text`);
+    all[dataSource.getMetadata(entity).tableName] = rows.map(({ row }) => row);
+  }
+  return all;
+};
+
+const emptied = async (dataSource: DataSource) => {
+  await dataSource.query(`truncate ${OUTCOME_VIEW_ENTITIES.map((entity) => tableOf(dataSource.manager, entity)).join(', ')}`);
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase('outcome-views-batching');
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(`create schema ${oneByOne.schema}; create schema ${batched.schema}`);
+  await client.end();
+  await openSchema(oneByOne);
+  await openSchema(batched);
+});
+
+afterAll(async () => {
+  await oneByOne.dataSource?.destroy();
+  await batched.dataSource?.destroy();
+  await database?.drop();
+});
+
+describe('Outcome views projection, batched', () => {
+  it('gives the same tables whether the log is applied one event at a time or in random batches', async () => {
+    let histories = 0;
+    let nonEmpty = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ event: anEvent, site: fc.integer({ min: 0, max: SITES.length - 1 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 40 }),
+        async (history, cuts) => {
+          const log = recordedLog(history);
+          await emptied(oneByOne.dataSource);
+          await emptied(batched.dataSource);
+          for (const event of log) await oneByOne.dataSource.transaction((tx) => outcomeViewsProjection.apply([event], tx));
+          let from = 0;
+          for (let i = 0; from < log.length; i++) {
+            const to = Math.min(log.length, from + cuts[i % cuts.length]);
+            await batched.dataSource.transaction((tx) => outcomeViewsProjection.apply(log.slice(from, to), tx));
+            from = to;
+          }
+          const expected = await tables(oneByOne.dataSource);
+          expect(await tables(batched.dataSource)).toEqual(expected);
+          histories++;
+          if (Object.values(expected).filter((rows) => rows.length > 0).length > 3) nonEmpty++;
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // The comparison means something only if histories fill several tables, not just the site row.
+    expect(nonEmpty).toBeGreaterThan(histories / 4);
+  });
+
+  it('keeps one episode per admission and counts each fact once, however the batches fall', async () => {
+    const history = [
+      { event: like('ParticipantAdmitted', { episodeId: EPISODES[0], participantId: PARTICIPANTS[0], admittedOn: '2026-03-01' }), site: 0 },
+      { event: like('RelapseRecorded', { participantId: PARTICIPANTS[0], relapseId: FACTS[0], occurredOn: '2026-03-05' }), site: 0 },
+      { event: like('ParticipantAdmitted', { episodeId: EPISODES[1], participantId: PARTICIPANTS[0], admittedOn: '2026-03-10' }), site: 0 },
+      { event: like('RelapseRecorded', { participantId: PARTICIPANTS[0], relapseId: FACTS[1], occurredOn: '2026-03-12' }), site: 0 },
+      { event: like('RelapseRecorded', { participantId: PARTICIPANTS[0], relapseId: FACTS[1], occurredOn: '2026-03-12' }), site: 0 },
+    ];
+    const log = recordedLog(history);
+    await emptied(batched.dataSource);
+    await batched.dataSource.transaction((tx) => outcomeViewsProjection.apply(log, tx));
+    const rows = await tables(batched.dataSource);
+    // Each relapse lands on the episode that was the latest when it happened; the replayed one counts nothing.
+    expect(rows['outcome_episode_v2']).toEqual([
+      expect.objectContaining({ episode_id: EPISODES[0], relapses: 1, first_relapse_on: '2026-03-05' }),
+      expect.objectContaining({ episode_id: EPISODES[1], relapses: 1, first_relapse_on: '2026-03-12' }),
+    ]);
+    expect(rows['outcome_fact_v2']).toHaveLength(2);
+  });
+});
