@@ -10,6 +10,10 @@ import type { CertificationCell, CheckInCell } from '@alongside/mentoring/read-m
 import { decodeCursor, pageOf, type Page } from '../shared/page';
 import { MentoringTables } from './mentoring-tables';
 
+/** A read-model row as Postgres returns it: column names to values, narrowed where used. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of several tables, mapped field by field below
+type ReadRow = Record<string, any>;
+
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const OPEN = `('proposed', 'active', 'aftercare')`;
 
@@ -21,7 +25,7 @@ export class MentoringReads {
   async workforce(siteId: SiteId, now: Date, cursor: string | undefined, limit: number) {
     const [after] = decodeCursor(cursor, 1) ?? [''];
     const [matches] = [await this.tables.table('match')];
-    const rows = await this.tables.query<Record<string, any>>(
+    const rows = await this.tables.query<ReadRow>(
       'mentor',
       (t) => `select m.*, ${matches ? `(select count(*) from ${matches} x where x.site_id = m.site_id and x.mentor_id = m.mentor_id and x.status in ${OPEN})` : '0'} as open_matches
         from ${t} m where m.site_id = $1 and m.mentor_id::text > $2 order by m.mentor_id limit $3`,
@@ -63,7 +67,7 @@ export class MentoringReads {
   async caseload(siteId: SiteId, mentorId: string, now: Date, cursor: string | undefined, limit: number) {
     const [after] = decodeCursor(cursor, 1) ?? [''];
     const escalations = await this.tables.table('escalation');
-    const rows = await this.tables.query<Record<string, any>>(
+    const rows = await this.tables.query<ReadRow>(
       'match',
       (t) => `select x.*, ${escalations ? `(select count(*) from ${escalations} e where e.site_id = x.site_id and e.match_id = x.match_id and e.resolved_at is null)` : '0'} as open_escalations
         from ${t} x where x.site_id = $1 and x.mentor_id = $2 and x.status in ${OPEN} and x.match_id::text > $3 order by x.match_id limit $4`,
@@ -94,7 +98,7 @@ export class MentoringReads {
 
   async escalations(siteId: SiteId, openOnly: boolean, now: Date, cursor: string | undefined, limit: number) {
     const [afterRaised, afterId] = decodeCursor(cursor, 2) ?? ['9999-12-31T00:00:00Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
-    const rows = await this.tables.query<Record<string, any>>(
+    const rows = await this.tables.query<ReadRow>(
       'escalation',
       (t) => `select * from ${t} where site_id = $1 ${openOnly ? 'and resolved_at is null' : ''}
         and (raised_at, escalation_id::text) < ($2::timestamptz, $3) order by raised_at desc, escalation_id desc limit $4`,
@@ -127,10 +131,10 @@ export class MentoringReads {
     const params = [siteId, participantId];
     const where = 'where site_id = $1 and participant_id = $2';
     const [matches, contacts, referrals, escalations] = await Promise.all([
-      this.tables.query<Record<string, any>>('match', (t) => `select * from ${t} ${where} order by proposed_at`, params),
-      this.tables.query<Record<string, any>>('contact', (t) => `select * from ${t} ${where} order by contact_at`, params),
-      this.tables.query<Record<string, any>>('referral', (t) => `select * from ${t} ${where} order by made_at`, params),
-      this.tables.query<Record<string, any>>('escalation', (t) => `select * from ${t} ${where} order by raised_at`, params),
+      this.tables.query<ReadRow>('match', (t) => `select * from ${t} ${where} order by proposed_at`, params),
+      this.tables.query<ReadRow>('contact', (t) => `select * from ${t} ${where} order by contact_at`, params),
+      this.tables.query<ReadRow>('referral', (t) => `select * from ${t} ${where} order by made_at`, params),
+      this.tables.query<ReadRow>('escalation', (t) => `select * from ${t} ${where} order by raised_at`, params),
     ]);
     return {
       participantId,
@@ -176,7 +180,7 @@ export class MentoringReads {
   }
 
   async resources(siteId: SiteId, category: string | undefined) {
-    const rows = await this.tables.query<Record<string, any>>(
+    const rows = await this.tables.query<ReadRow>(
       'resource',
       (t) => `select * from ${t} where site_id = $1 and not withdrawn ${category ? 'and category = $2' : ''} order by category, name, resource_id`,
       category ? [siteId, category] : [siteId],

@@ -5,7 +5,9 @@ import type { PiiKeyStore, StoredDataKey } from './pii-key-store';
 export class InMemoryPiiKeyStore implements PiiKeyStore {
   private readonly rows = new Map<string, StoredDataKey>();
 
-  async migrate(): Promise<void> {}
+  async migrate(): Promise<void> {
+    // Nothing to create: the keys live in this process only.
+  }
 
   async find(participantId: string) {
     return this.rows.get(participantId);
@@ -42,5 +44,7 @@ export class InMemoryPiiKeyStore implements PiiKeyStore {
     return true;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // Nothing to release: no connection was opened.
+  }
 }

@@ -39,5 +39,7 @@ export class MemoryEventStore implements EventStore {
     return this.log.some((e) => e.streamId === stream);
   }
 
-  async close() {}
+  async close() {
+    // Nothing to release: no connection was opened.
+  }
 }
