@@ -239,7 +239,7 @@ export function environmentProblems(objects: K8sObject[], site: string): string[
     const id = idOf(deployment);
     const app = deployment.metadata.labels?.['app.kubernetes.io/name'];
     const component = deployment.metadata.labels?.['app.kubernetes.io/component'];
-    const isService = app in SERVICES;
+    const isService = app !== undefined && app in SERVICES;
     for (const container of deployment.spec.template.spec.containers) {
       const { env, problems: found } = environmentOf(container, objects);
       problems.push(...found.map((p) => `${id}: ${p}`));
@@ -418,7 +418,7 @@ export function networkPolicyProblems(objects: K8sObject[]): string[] {
       for (const peer of rule.from ?? []) {
         const ok =
           (!peer.namespaceSelector && !peer.ipBlock) ||
-          ['ingress-nginx', 'monitoring'].includes(namespaceOf(peer));
+          ['ingress-nginx', 'monitoring'].includes(namespaceOf(peer) ?? '');
         if (!ok) problems.push(`${id}: admits ${JSON.stringify(peer)}`);
       }
       if (!rule.from) problems.push(`${id}: admits every source`);
