@@ -9,7 +9,10 @@ import { latencyOf } from '../harness/stats';
 import { scaleCaseName, TINY_SCALE_DIVISOR } from '../harness/scale-sizes';
 import { bearerFor, sendJson } from '../system/service-apps';
 import { buildLog, siteIdOf, type LogBuild } from './build-log';
-import { openScaleDatabase, readMeta, scaleDatabaseName, writeMeta } from './scale-database';
+import { OUTCOME_VIEW_ENTITIES, OUTCOME_VIEWS, outcomeViewsProjection } from '@alongside/outcomes/read-models';
+import { projectionKey } from '@alongside/platform/projections';
+import { getMetadataArgsStorage } from 'typeorm';
+import { openScaleDatabase, readMeta, resetViews, scaleDatabaseName, writeMeta } from './scale-database';
 
 type ViewsBuild = Readonly<{ projectedEvents: number; rebuildSeconds: number; rebuildEventsPerSecond: number; resumedFrom: string; builtAt: string }>;
 
@@ -64,6 +67,13 @@ export const run: CaseRunner = async (context) => {
     log(`${label}: building the log (${size.toLocaleString('en')} events${full ? '' : ` ÷ ${TINY_SCALE_DIVISOR}, tiny`})`);
     build = await buildLog(url, { events: context.size(size, Math.round(size / TINY_SCALE_DIVISOR)), sites, label, log });
     if (full) await writeMeta(url, 'log', build);
+  }
+  if (full && process.env['BENCH_REBUILD_VIEWS'] === '1' && (await readMeta<ViewsBuild>(url, 'views'))) {
+    log(`${label}: emptying the outcome views to rebuild them (BENCH_REBUILD_VIEWS)`);
+    const tables = getMetadataArgsStorage()
+      .tables.filter((table) => (OUTCOME_VIEW_ENTITIES as readonly unknown[]).includes(table.target))
+      .map((table) => String(table.name));
+    await resetViews(url, 'outcomes', tables, projectionKey({ name: OUTCOME_VIEWS, version: outcomeViewsProjection.version }));
   }
   const env = { ...process.env, DATABASE_URL: url, ROLE: 'projections', LOG_LEVEL: 'warn', THROTTLE_LIMIT: 'off' };
   // The edge's per-person rate limit reads process.env itself; one bench user would hit it at once.

@@ -49,3 +49,17 @@ export const logSize = (url: string): Promise<number> =>
     const { rows } = await client.query<{ n: string }>("SELECT coalesce((SELECT count(*) FROM outcomes.events), 0)::text AS n WHERE to_regclass('outcomes.events') IS NOT NULL");
     return Number(rows[0]?.n ?? 0);
   });
+
+/**
+ * Empties a kept network's outcome views and moves their checkpoint back to 0, so the next run
+ * rebuilds them with the projection as it is now (`BENCH_REBUILD_VIEWS=1`) without deciding and
+ * appending the log again, which takes far longer than the rebuild being measured.
+ */
+export const resetViews = (url: string, schema: string, tables: readonly string[], checkpointKey: string): Promise<void> =>
+  withClient(url, async (client) => {
+    await client.query('BEGIN');
+    await client.query(`TRUNCATE ${tables.map((table) => `"${schema}"."${table}"`).join(', ')}`);
+    await client.query(`UPDATE "${schema}".projection_checkpoints SET position = 0 WHERE projection = $1`, [checkpointKey]);
+    await client.query(`DELETE FROM bench_scale.meta WHERE key = 'views'`);
+    await client.query('COMMIT');
+  });
