@@ -5,6 +5,20 @@ export type ProjectionState = 'rebuilding' | 'live' | 'retired';
 
 export type CheckpointRow = Readonly<{ position: bigint; status: ProjectionState }>;
 
+/** A checkpoint locked for a batch, with the transaction that holds the lock. */
+export type LockedCheckpoint = CheckpointRow & Readonly<{ transaction: string }>;
+
+/** What must be true of the transaction that moves a checkpoint, or it does not move. */
+export type AdvanceGuard = Readonly<{
+  /** The transaction that locked the checkpoint: rows and position commit together or not at all. */
+  transaction: string;
+  /** A setting that must hold this value (the site scope `'*'`), else the rows may not all be written. */
+  setting?: Readonly<{ name: string; value: string }>;
+}>;
+
+/** A batch's transaction was not what the checkpoint needs: rolled back, nothing moves. */
+export class CheckpointRefused extends Error {}
+
 /**
  * The two tables that say where each projection version stands: `projection_checkpoints` (one row
  * per version: how far it has applied the log, and whether it is rebuilding, live or retired) and
@@ -63,20 +77,51 @@ export class ProjectionBookkeeping {
     return { position: BigInt(rows[0].position), status: rows[0].status };
   }
 
-  /** Locks this version's checkpoint for the batch's transaction: two runners never apply the same batch. */
-  async lock(tx: EntityManager, key: string): Promise<CheckpointRow> {
-    const rows: { position: string; status: ProjectionState }[] = await tx.query(
-      `select position, status from ${this.checkpoints} where projection = $1 for update`,
+  /**
+   * Locks this version's checkpoint for the batch's transaction: two runners never apply the same
+   * batch. The lock gives the transaction its id (FOR UPDATE writes it on the row), which `advance`
+   * checks.
+   */
+  async lock(tx: EntityManager, key: string): Promise<LockedCheckpoint> {
+    const rows: { position: string; status: ProjectionState; transaction: string }[] = await tx.query(
+      `select position, status, pg_current_xact_id()::text as transaction from ${this.checkpoints} where projection = $1 for update`,
       [key],
     );
-    return { position: BigInt(rows[0].position), status: rows[0].status };
+    return { position: BigInt(rows[0].position), status: rows[0].status, transaction: rows[0].transaction };
   }
 
-  async advance(tx: EntityManager, key: string, position: bigint, status: ProjectionState): Promise<void> {
-    await tx.query(
-      `update ${this.checkpoints} set position = $2, status = $3, updated_at = now() where projection = $1`,
-      [key, position.toString(), status],
+  /**
+   * Moves the checkpoint, but only in the transaction that locked it and, when asked, with the
+   * setting still as the batch set it: the conditions are in the UPDATE itself, so a statement
+   * that ended up outside that transaction (it committed early, or the connection's transaction
+   * was not the batch's) moves nothing either. Otherwise the position could pass events whose
+   * rows were never written: under the site wall, an UPDATE without the `'*'` scope touches 0 rows
+   * and says nothing.
+   */
+  async advance(tx: EntityManager, key: string, position: bigint, status: ProjectionState, guard: AdvanceGuard): Promise<void> {
+    const setting = guard.setting ?? null;
+    const [{ moved }]: { moved: number }[] = await tx.query(
+      `with moved as (
+         update ${this.checkpoints} set position = $2, status = $3, updated_at = now()
+          where projection = $1 and pg_current_xact_id() = $4::xid8
+            and ($5::text is null or current_setting($5::text, true) is not distinct from $6::text)
+         returning 1
+       )
+       select count(*)::int as moved from moved`,
+      [key, position.toString(), status, guard.transaction, setting?.name ?? null, setting?.value ?? null],
     );
+    if (moved === 1) return;
+    const [now]: { transaction: string; value: string | null }[] = await tx.query(
+      `select pg_current_xact_id()::text as transaction, current_setting($1::text, true) as value`,
+      [setting?.name ?? 'alongside.none'],
+    );
+    if (now.transaction !== guard.transaction) {
+      throw new CheckpointRefused(`${key}: the batch's transaction ended before its checkpoint moved (locked in ${guard.transaction}, now in ${now.transaction}); nothing moved`);
+    }
+    if (setting && now.value !== setting.value) {
+      throw new CheckpointRefused(`${key}: ${setting.name} is ${JSON.stringify(now.value ?? '')} at the end of the batch, not ${JSON.stringify(setting.value)}; its rows may not all be written, so the checkpoint stays`);
+    }
+    throw new CheckpointRefused(`${key}: the checkpoint row is missing; nothing moved`);
   }
 
   /**

@@ -45,6 +45,8 @@ class CheckpointMoved extends Error {}
 
 const CHECK_EVERY_MS = 1_000;
 
+const ALL_SITES_SCOPE = { name: SITE_SCOPE_SETTING, value: ALL_SITES } as const;
+
 /**
  * One version of one projection following the service's own log: reads a batch, applies it and
  * moves the checkpoint in one transaction, reads the next batch while applying. Rebuilding from 0
@@ -143,7 +145,8 @@ export class ProjectionFollower {
       const row = await bookkeeping.lock(tx, this.key);
       if (row.position !== expected) throw new CheckpointMoved();
       if (relevant.length > 0) await this.projection.apply(relevant, tx);
-      await bookkeeping.advance(tx, this.key, batch.position, row.status);
+      // Only if the rows were written as the batch meant: in this transaction, seeing every site.
+      await bookkeeping.advance(tx, this.key, batch.position, row.status, { transaction: row.transaction, setting: ALL_SITES_SCOPE });
     });
     this.position = batch.position;
     this.lastError = null;
@@ -159,7 +162,7 @@ export class ProjectionFollower {
         const row = await bookkeeping.lock(tx, this.key);
         if (row.position !== position) throw new CheckpointMoved();
         const now = await bookkeeping.takeOver(tx, this.projection.name, this.projection.version);
-        await bookkeeping.advance(tx, this.key, position, now === this.projection.version ? 'live' : 'retired');
+        await bookkeeping.advance(tx, this.key, position, now === this.projection.version ? 'live' : 'retired', { transaction: row.transaction });
         return now;
       });
       this.active = active === this.projection.version;
