@@ -57,8 +57,12 @@ export const logSize = (url: string): Promise<number> =>
  */
 export const resetViews = (url: string, schema: string, tables: readonly string[], checkpointKey: string): Promise<void> =>
   withClient(url, async (client) => {
+    // A network kept from before a version's tables existed has none to empty.
+    const present = (
+      await client.query<{ name: string }>('SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(format($2, t)) IS NOT NULL', [tables, `"${schema}".%I`])
+    ).rows.map(({ name }) => `"${schema}"."${name}"`);
     await client.query('BEGIN');
-    await client.query(`TRUNCATE ${tables.map((table) => `"${schema}"."${table}"`).join(', ')}`);
+    if (present.length > 0) await client.query(`TRUNCATE ${present.join(', ')}`);
     await client.query(`UPDATE "${schema}".projection_checkpoints SET position = 0 WHERE projection = $1`, [checkpointKey]);
     await client.query(`DELETE FROM bench_scale.meta WHERE key = 'views'`);
     await client.query('COMMIT');
