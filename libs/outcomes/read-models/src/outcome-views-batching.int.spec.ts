@@ -67,7 +67,7 @@ const anEvent: fc.Arbitrary<OutcomesEvent> = fc.oneof(
   fc.record({ participantId: participant, readmissionId: fact }).map((data) => like('ReadmissionRecorded', data)),
   fc.record({ participantId: participant, visitId: fact, overdose: fc.boolean() }).map((data) => like('EmergencyVisitRecorded', data)),
   fc.record({ participantId: participant, checkpoint: fc.constantFrom(...REINTEGRATION_CHECKPOINTS), socialConnectedness: fc.integer({ min: 0, max: 4 }) }).map((data) => like('ReintegrationRecorded', data)),
-  fc.record({ lapseRestartsSobriety: fc.boolean(), milestoneDays: fc.constantFrom([30, 90], [30, 60, 90, 180, 365]) }).map((data) => like('OutcomePolicySet', data)),
+  fc.record({ lapseRestartsSobriety: fc.boolean(), milestoneDays: fc.constantFrom<number[]>([30, 90], [30, 60, 90, 180, 365]) }).map((data) => like('OutcomePolicySet', data)),
 );
 
 const recordedLog = (events: readonly { event: OutcomesEvent; site: number }[]): RecordedEvent[] =>
