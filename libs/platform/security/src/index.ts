@@ -53,6 +53,7 @@ export * from './consent/part2-consent';
 export * from './consent/may-disclose';
 // Edge
 export * from './edge/problem-details';
+export * from './edge/client-errors';
 export * from './edge/correlation-id';
 export * from './edge/invalid-input';
 export * from './edge/validation.pipe';

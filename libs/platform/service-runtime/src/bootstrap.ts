@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { applySecurityHeaders } from '@alongside/platform/security';
+import { answerClientErrorsAsProblems, applySecurityHeaders } from '@alongside/platform/security';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
 import { setUpOpenApi } from './openapi/openapi';
 
@@ -10,6 +10,7 @@ export const createServiceApp = async (appModule: Type<unknown>): Promise<INestA
   const app = await NestFactory.create(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   applySecurityHeaders(app);
+  answerClientErrorsAsProblems(app.getHttpServer());
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   setUpOpenApi(app, config.context);
   // SIGTERM/SIGINT close the app: HTTP stops accepting, in-flight batches finish, connections close.
