@@ -6,12 +6,12 @@ import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { bySize } from '../report/size';
 import { recordTrial } from '../report/trials';
-import { configureSites, startCommandLoad } from '../fixtures/command-load';
+import { startCommandLoad } from '../fixtures/command-load';
 import { checkNetwork, waitUntilSettled } from '../fixtures/network-check';
 import { isClean, noProblems, problemsIn } from '../fixtures/network-problems';
 import type { PrivateKafka } from '../fixtures/private-kafka';
 import { startPrivateServers, type PrivateServers } from '../fixtures/private-servers';
-import { networkService, waitUntilReady, type NetworkService } from '../fixtures/service-network';
+import { networkService, startEnrolmentAndOutcomes, type NetworkService } from '../fixtures/service-network';
 
 const AREA = 'Broker faults';
 const SITES = ['north', 'south'];
@@ -36,13 +36,7 @@ describe('Broker faults under a steady command load', () => {
     servers = await startPrivateServers('broker-faults');
     ({ kafka, databaseUrl } = servers);
     pool = new Pool({ connectionString: databaseUrl, max: 2 });
-    for (const name of ['enrolment', 'outcomes'] as const) {
-      const service = await networkService(name, { databaseUrl: databaseUrl, brokers: kafka.brokers });
-      services.push(service);
-      await service.start();
-    }
-    await Promise.all(services.map((service) => waitUntilReady(service)));
-    await configureSites(services[0].url, SITES);
+    services.push(...(await startEnrolmentAndOutcomes({ databaseUrl, brokers: kafka.brokers }, SITES)));
   }, 300_000);
 
   afterAll(async () => {

@@ -4,13 +4,13 @@
 // The Postgres and the broker are this file's own: the other jest worker's servers are never touched.
 import { bySize } from '../report/size';
 import { recordTrial } from '../report/trials';
-import { configureSites, startCommandLoad, type FailedAnswer } from '../fixtures/command-load';
+import { startCommandLoad, type FailedAnswer } from '../fixtures/command-load';
 import { checkNetwork, waitUntilSettled } from '../fixtures/network-check';
 import { isClean, noProblems, problemsIn } from '../fixtures/network-problems';
 import type { PrivateKafka } from '../fixtures/private-kafka';
 import type { PrivatePostgres } from '../fixtures/private-postgres';
 import { startPrivateServers, type PrivateServers } from '../fixtures/private-servers';
-import { networkService, waitUntilReady, type NetworkService } from '../fixtures/service-network';
+import { startEnrolmentAndOutcomes, type NetworkService } from '../fixtures/service-network';
 import { waitFor } from '@alongside/platform/testing';
 
 const AREA = 'Database faults';
@@ -32,14 +32,7 @@ describe('Database faults under a steady command load', () => {
   beforeAll(async () => {
     servers = await startPrivateServers('database-faults');
     ({ postgres, kafka, databaseUrl } = servers);
-    for (const name of ['enrolment', 'outcomes'] as const) {
-      const service = await networkService(name, { databaseUrl, brokers: kafka.brokers });
-      services.push(service);
-      // One after the other: both create the database on first start.
-      await service.start();
-    }
-    await Promise.all(services.map((service) => waitUntilReady(service)));
-    await configureSites(services[0].url, SITES);
+    services.push(...(await startEnrolmentAndOutcomes({ databaseUrl, brokers: kafka.brokers }, SITES)));
   }, 300_000);
 
   afterAll(async () => {
