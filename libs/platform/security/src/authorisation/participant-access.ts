@@ -6,6 +6,8 @@ import { CASELOAD_POLICY, type CaseloadPolicy } from './caseload-policy';
 import { NotFoundHere } from './not-found-here';
 import { personReach } from './person-reach';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Checks that a request may reach one participant. Routes with the participant in the path get it
  * from ParticipantAccessGuard; a handler that finds the participant only after loading an object
@@ -20,6 +22,9 @@ export class ParticipantAccess {
   async assertMayReach(access: Pick<Access, 'principal' | 'grantingRoles'>, siteId: SiteId, participantId: string): Promise<void> {
     const reach = personReach(access.principal, access.grantingRoles);
     if (reach.kind === 'site-wide' || reach.self === participantId) return;
+    // Participants are UUIDs: anything else names nobody, and must not reach the caseload's query,
+    // where a NUL or a malformed id makes Postgres refuse the statement (a 500 instead of this 404).
+    if (!UUID.test(participantId)) throw new NotFoundHere();
     if (reach.caseloadOf !== undefined && (await this.caseloadPolicy().isMatched({ siteId, mentorId: reach.caseloadOf, participantId }))) return;
     throw new NotFoundHere();
   }
