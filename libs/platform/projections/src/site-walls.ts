@@ -1,5 +1,5 @@
 import type { QueryRunner, Table } from 'typeorm';
-import { isSiteScoped, SITE_WALL_POLICY, siteWallStatements } from '@alongside/platform/security';
+import { isSiteScoped, schemaChangeLockKey, SITE_WALL_POLICY, siteWallStatements } from '@alongside/platform/security';
 import { qualifiedTable } from './sql-identifier';
 
 /**
@@ -24,6 +24,9 @@ export const ensureSiteWalls = async (runner: QueryRunner, tables: readonly Tabl
     const statements = siteWallStatements(qualifiedTable(schema, name));
     await runner.startTransaction();
     try {
+      // First, before any table lock: the service's role bootstrap in another process may be
+      // granting on these tables right now (same lock, see schemaChangeLockKey).
+      await runner.query('select pg_advisory_xact_lock(hashtext($1))', [schemaChangeLockKey(schema)]);
       for (const statement of state?.policed ? statements.slice(0, 2) : statements) await runner.query(statement);
       await runner.commitTransaction();
     } catch (error) {

@@ -18,6 +18,14 @@ const visible = `(${setting} = '${ALL_SITES}'
   or site_id = any ((select string_to_array(nullif(current_setting('${SITE_SCOPE_SETTING}', true), ''), ','))::text[]))`;
 
 /**
+ * The transaction-level advisory lock under which a service's schema is changed: its role's
+ * grants and ownership (service runtime) and its tables' walls (projections). Two processes of a
+ * service starting together would otherwise update the same catalog rows at once, and Postgres
+ * refuses the second with "tuple concurrently updated".
+ */
+export const schemaChangeLockKey = (schema: string): string => `alongside.service-role.${schema}`;
+
+/**
  * The row-level security that makes a table with a `site_id` column show and accept only the
  * rows of the sites in SITE_SCOPE_SETTING: the second wall behind the application's own site
  * filters. FORCE binds the table's owner too, which is the role the service runs as; only a

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { schemaChangeLockKey } from '@alongside/platform/security';
 import { ensureDatabaseAndSchema } from './ensure-schema';
 
 /** The login role a service's read side runs as: `alongside_outcomes`, never a superuser. */
@@ -58,7 +59,7 @@ const grantSchemaTo = async (client: Client, { role, password, schema, admin }: 
   const s = client.escapeIdentifier(schema);
   await client.query('begin');
   try {
-    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`alongside.service-role.${schema}`]);
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [schemaChangeLockKey(schema)]);
     const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
     const verb = rowCount ? 'alter' : 'create';
     // Altered when it exists too: a changed SERVICE_DATABASE_PASSWORD, or a role made by hand, takes the configured shape.
