@@ -1,8 +1,8 @@
 // The event-store pieces mode (b) decides with, in one place.
 import { siteId as toSiteId, VersionConflict, type Actor, type NewEvent, type RecordedEvent } from '@alongside/platform/event-sourcing';
-import type { CommandContext, EventStore, ReadStreamResult } from '@alongside/platform/event-store';
+import { handleCommand as handleStoreCommand, type CommandContext, type EventStore, type FoldCache, type ReadStreamResult } from '@alongside/platform/event-store';
 
-export { handleCommand, type CommandContext, type EventStore, type ReadStreamResult } from '@alongside/platform/event-store';
+export type { CommandContext, EventStore, ReadStreamResult } from '@alongside/platform/event-store';
 
 /** A stream that is already there: a rerun of the same seed. */
 export const VersionConflictOr = (error: unknown): boolean => error instanceof VersionConflict;
@@ -10,6 +10,8 @@ export const VersionConflictOr = (error: unknown): boolean => error instanceof V
 /** Streams decided in memory, in the order they were first written. */
 export class StreamBuffer implements Pick<EventStore, 'readStream' | 'appendToStream'> {
   readonly streams = new Map<string, RecordedEvent[]>();
+  /** The generator decides hundreds of commands on one stream (a group's year); each resumes the last fold. */
+  readonly foldCache: FoldCache = new Map();
 
   async readStream(stream: string): Promise<ReadStreamResult> {
     const events = this.streams.get(stream) ?? [];
@@ -44,3 +46,7 @@ export const demoContexts =
     actor,
     occurredAt,
   });
+
+/** The platform's command loop on a buffer, resuming each stream's fold where its last command left it. */
+export const handleCommand: typeof handleStoreCommand = (store, stream, decider, command, context, options) =>
+  handleStoreCommand(store, stream, decider, command, context, store instanceof StreamBuffer ? { ...options, foldCache: store.foldCache } : options);

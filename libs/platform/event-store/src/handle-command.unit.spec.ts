@@ -8,7 +8,7 @@ import {
   type Event,
 } from '@alongside/platform/event-sourcing';
 import { aggregateStream } from './aggregate-stream';
-import { handleCommand, type CommandContext } from './handle-command';
+import { handleCommand, type CommandContext, type FoldCache } from './handle-command';
 import { InMemoryEventStore } from './in-memory-event-store';
 
 // A small group session: scheduled with a capacity, then seats booked until it is full.
@@ -192,6 +192,40 @@ describe('Handling a command', () => {
         handleCommand(store, stream, session, book('p-1'), context('cmd-2'), { schemaVersions, retriesOnConflict: 2 }),
       ).rejects.toThrow(VersionConflict);
       expect(store.log).toHaveLength(4);
+    });
+  });
+
+  describe('with a fold cache (the demo generator)', () => {
+    const options = () => ({ schemaVersions, foldCache: new Map() as FoldCache });
+    const counting = () => {
+      let evolved = 0;
+      return { decider: { ...session, evolve: (state: Session, event: SessionEvent) => (evolved++, session.evolve(state, event)) }, evolved: () => evolved };
+    };
+
+    it('resumes each fold where the last command left it, deciding as a full fold would', async () => {
+      const cached = options();
+      const { decider, evolved } = counting();
+      await handleCommand(store, stream, decider, schedule(3), context('cmd-1'), cached);
+      for (const p of ['p-1', 'p-2', 'p-3']) await handleCommand(store, stream, decider, book(p), context(`book-${p}`), cached);
+      // One evolve per event decided, none replayed: a full fold per command would have made 1+2+3+4.
+      expect(evolved()).toBe(4);
+      expect(cached.foldCache.get(stream)).toEqual({ state: { capacity: 3, booked: ['p-1', 'p-2', 'p-3'] }, folded: 4 });
+      await expect(handleCommand(store, stream, decider, book('p-4'), context('book-p-4'), cached)).rejects.toThrow(SessionFull);
+    });
+
+    it('folds the events another writer appended after its cached state', async () => {
+      const cached = options();
+      await handleCommand(store, stream, session, schedule(2), context('cmd-1'), cached);
+      await handleCommand(store, stream, session, book('p-1'), context('cmd-2'), { schemaVersions }); // not through the cache
+      await expect(handleCommand(store, stream, session, book('p-2'), context('cmd-3'), cached)).resolves.toMatchObject({ state: { booked: ['p-1', 'p-2'] } });
+      await expect(handleCommand(store, stream, session, book('p-3'), context('cmd-4'), cached)).rejects.toThrow(SessionFull);
+    });
+
+    it('folds from the start when its cached state is of more events than the stream holds', async () => {
+      const cached = options();
+      cached.foldCache.set(stream, { state: { capacity: 0, booked: ['someone-else'] }, folded: 9 });
+      await handleCommand(store, stream, session, schedule(1), context('cmd-1'), cached);
+      await expect(handleCommand(store, stream, session, book('p-1'), context('cmd-2'), cached)).resolves.toMatchObject({ state: { booked: ['p-1'] } });
     });
   });
 });
