@@ -7,6 +7,7 @@ import { outcomesUpcasters } from '@alongside/outcomes/contracts';
 import { participantRecordDecider, type ParticipantRecordCommand, type SitePolicy } from '@alongside/outcomes/domain';
 import { participantStream } from '@alongside/outcomes/application';
 import { siteId as toSiteId } from '@alongside/platform/event-sourcing';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { v5 as uuidFrom } from 'uuid';
 import { PlanCalendar } from '../../tools/demo/calendar';
 import { StreamBuffer } from '../../tools/demo/into-stores';
@@ -108,6 +109,9 @@ export const decideOutcomesOfSite = async (site: SitePlan, startsOn: string, see
       };
       await handleCommand(buffer, participantStream(siteId, id), participantRecordDecider, fact.command, context, { schemaVersions: outcomesUpcasters });
     }
+    // The in-memory loop only ever awaits microtasks; yielding once per participant lets the previous
+    // site's appends (pg sockets) make progress meanwhile, so deciding and appending overlap.
+    await yieldToIo();
   }
   return buffer;
 };

@@ -138,6 +138,7 @@ export const run: CaseRunner = async (context) => {
         appendEventsPerSecond: build.appendEventsPerSecond,
         appendSeconds: build.appendSeconds,
         decideSeconds: build.decideSeconds,
+        buildSeconds: build.buildSeconds,
         logBuiltAt: build.builtAt,
         rebuildEventsPerSecond: views.rebuildEventsPerSecond,
         rebuildSeconds: views.rebuildSeconds,

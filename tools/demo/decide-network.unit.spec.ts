@@ -14,6 +14,16 @@ describe("A plan decided by the services' deciders (mode b)", () => {
     expect(await eventsOf(5)).toEqual(first);
   });
 
+  it('is the same decided site by site as decided whole (the store mode appends a site at a time)', async () => {
+    const plan = generatePlan(options);
+    const whole = await decideNetwork(plan);
+    const bySite = await Promise.all(plan.sites.map((site) => decideNetwork({ ...plan, sites: [site] })));
+    for (const service of STORE_ORDER) {
+      const ids = (events: { id: string }[]) => events.map((e) => e.id).sort();
+      expect(ids(bySite.flatMap((decided) => decided[service].events()))).toEqual(ids(whole[service].events()));
+    }
+  });
+
   it('differs for another seed', async () => {
     expect(await eventsOf(6)).not.toEqual(await eventsOf(5));
   });

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { DEFAULT_PORTS } from '@alongside/platform/service-runtime';
-import { generatePlan, planCounts, type NetworkPlan } from './plan';
+import { generatePlan, generateSitePlans, planCounts, siteIdsOf, type NetworkPlan, type PlanOptions } from './plan';
 import { runThroughCommands, type ServiceUrls } from './through-commands';
 import type { EventTally } from './event-tally';
 
@@ -75,30 +75,34 @@ const main = async (): Promise<void> => {
   if (values.help) return console.log(usage);
   const mode = values.mode;
   if (mode !== 'commands' && mode !== 'store') throw new Error(`--mode must be commands or store, not ${mode}`);
-  const plan = generatePlan({
+  const planOptions = {
     sites: values.sites !== undefined ? Number(values.sites) : (values.site ?? [...DEMO_SITE_IDS]),
     participantsPerSite: Number(values['participants-per-site']),
     months: Number(values.months),
     seed: Number(values.seed),
     asOf: values['as-of'] ?? today(),
-  });
-  console.log(`plan (seed ${plan.options.seed}, ${plan.startsOn} to ${plan.options.asOf}):`, planCounts(plan));
+  };
   const started = Date.now();
-  const tally =
-    mode === 'commands'
-      ? await withProgress('commands', expectedEvents(plan, mode), (onEvents) =>
-          runThroughCommands(plan, { urls: localServiceUrls(), concurrency: Number(values.concurrency), onEvents }),
-        )
-      : await runStoreMode(plan);
+  const tally = mode === 'commands' ? await runCommandMode(generatePlan(planOptions), Number(values.concurrency)) : await runStoreMode(planOptions);
   console.log(tally.table());
   console.log(`\n${tally.total} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 };
 
-const runStoreMode = async (plan: NetworkPlan): Promise<EventTally> => {
+const runCommandMode = (plan: NetworkPlan, concurrency: number): Promise<EventTally> => {
+  console.log(`plan (seed ${plan.options.seed}, ${plan.startsOn} to ${plan.options.asOf}):`, planCounts(plan));
+  return withProgress('commands', expectedEvents(plan, 'commands'), (onEvents) => runThroughCommands(plan, { urls: localServiceUrls(), concurrency, onEvents }));
+};
+
+/** Site by site (generateSitePlans), so 100 sites and 10 million events never sit in memory at once. */
+const runStoreMode = async (options: PlanOptions): Promise<EventTally> => {
   const connectionString = process.env['DATABASE_URL'];
   if (!connectionString) throw new Error('--mode store needs DATABASE_URL (the services\' database, e.g. postgres://…/alongside)');
-  const { appendPlanToStores } = await import('./into-stores');
-  return withProgress('appends', expectedEvents(plan, 'store'), (onEvents) => appendPlanToStores(plan, { connectionString, onEvents }));
+  const { appendSitesToStores } = await import('./into-stores');
+  const sites = siteIdsOf(options.sites).length;
+  // The bar's length from the first site's plan; the others are alike, and the bar grows if they are not.
+  const [first] = generateSitePlans(options);
+  console.log(`plan (seed ${options.seed}, ${first.startsOn} to ${options.asOf}): ${sites} sites like the first,`, planCounts(first));
+  return withProgress('appends', expectedEvents(first, 'store') * sites, (onEvents) => appendSitesToStores(generateSitePlans(options), { connectionString, onEvents }));
 };
 
 if (require.main === module) {

@@ -48,18 +48,39 @@ export const appendStreams = async (store: Pick<EventStore, 'appendToStream'>, b
   });
 };
 
-/** Decides the plan and appends it to the four services' stores (schemas of `connectionString`). */
-export const appendPlanToStores = async (plan: NetworkPlan, options: StoreRunOptions): Promise<EventTally> => {
+/** Decides the plan and appends it to the four services' stores (schemas of `connectionString`), a site at a time. */
+export const appendPlanToStores = (plan: NetworkPlan, options: StoreRunOptions): Promise<EventTally> =>
+  appendSitesToStores(
+    plan.sites.map((site) => ({ ...plan, sites: [site] })),
+    options,
+  );
+
+/**
+ * Decides each site's plan and appends it to the four services' stores. Memory holds two sites at
+ * most: the next site is decided (node's CPU) while this one is appended (mostly Postgres's).
+ */
+export const appendSitesToStores = async (sitePlans: Iterable<NetworkPlan>, options: StoreRunOptions): Promise<EventTally> => {
   const tally = new EventTally();
-  const decided = await decideNetwork(plan);
-  for (const service of STORE_ORDER) {
-    options.log?.(`appending ${service}'s streams`);
-    const store = await PostgresEventStore.connect({ connectionString: options.connectionString, schema: service });
-    try {
-      await appendStreams(store, decided[service], tally, options);
-    } finally {
-      await store.close();
+  const stores = await Promise.all(STORE_ORDER.map((schema) => PostgresEventStore.connect({ connectionString: options.connectionString, schema })));
+  try {
+    const plans = sitePlans[Symbol.iterator]();
+    const decideNext = () => {
+      const next = plans.next();
+      if (next.done) return undefined;
+      const deciding = decideNetwork(next.value).then((decided) => ({ site: next.value.sites.map((s) => s.siteId).join(', '), decided }));
+      deciding.catch(() => undefined); // rejects again where it is awaited
+      return deciding;
+    };
+    for (let deciding = decideNext(); deciding; ) {
+      const { site, decided } = await deciding;
+      deciding = decideNext();
+      for (const [i, service] of STORE_ORDER.entries()) {
+        options.log?.(`appending ${service}'s streams of ${site}`);
+        await appendStreams(stores[i], decided[service], tally, options);
+      }
     }
+  } finally {
+    await Promise.all(stores.map((store) => store.close()));
   }
   return tally;
 };

@@ -104,12 +104,27 @@ export const siteIdsOf = (sites: PlanOptions['sites']): string[] =>
   typeof sites === 'number' ? Array.from({ length: sites }, (_, i) => `site-${String(i + 1).padStart(3, '0')}`) : [...sites];
 
 export const generatePlan = (options: PlanOptions): NetworkPlan => {
+  const frame = planFrame(options);
+  return { options, startsOn: frame.startsOn, days: frame.days, sites: frame.siteIds.map((siteId, index) => planSite(siteId, index, frame.days, frame.startWeekday, options)) };
+};
+
+/**
+ * The same plan one site at a time (each a plan of that site alone, equal to that site of
+ * `generatePlan`): a site's random draws depend only on the seed and its id, so a network of 100
+ * sites and 10 million events never has to be held in memory at once.
+ */
+export function* generateSitePlans(options: PlanOptions): Generator<NetworkPlan> {
+  const frame = planFrame(options);
+  for (const [index, siteId] of frame.siteIds.entries()) {
+    yield { options, startsOn: frame.startsOn, days: frame.days, sites: [planSite(siteId, index, frame.days, frame.startWeekday, options)] };
+  }
+}
+
+const planFrame = (options: PlanOptions) => {
   const end = DateTime.fromISO(options.asOf, { zone: 'UTC' });
   if (!end.isValid) throw new Error(`asOf must be a day, YYYY-MM-DD: ${options.asOf}`);
   const start = end.minus({ months: options.months });
-  const days = Math.round(end.diff(start, 'days').days);
-  const sites = siteIdsOf(options.sites).map((siteId, index) => planSite(siteId, index, days, start.weekday, options));
-  return { options, startsOn: start.toISODate()!, days, sites };
+  return { startsOn: start.toISODate()!, days: Math.round(end.diff(start, 'days').days), startWeekday: start.weekday, siteIds: siteIdsOf(options.sites) };
 };
 
 const planSite = (siteId: string, index: number, days: number, startWeekday: number, options: PlanOptions): SitePlan => {

@@ -1,4 +1,4 @@
-import { generatePlan, planCounts, type NetworkPlan } from './plan';
+import { generatePlan, generateSitePlans, planCounts, type NetworkPlan } from './plan';
 
 const options = { sites: 3, participantsPerSite: 200, months: 12, seed: 7, asOf: '2026-05-01' } as const;
 
@@ -45,6 +45,13 @@ describe('The synthetic network plan', () => {
 
     it('gives different counts for a different seed', () => {
       expect(planCounts(generatePlan({ ...options, seed: 8 }))).not.toEqual(planCounts(plan));
+    });
+
+    it('is the same plan when generated one site at a time (what the store mode does at 10 million events)', () => {
+      const bySite = [...generateSitePlans(options)];
+      expect(bySite.map((p) => p.sites.length)).toEqual(plan.sites.map(() => 1));
+      expect(bySite.map((p) => p.sites[0])).toEqual(plan.sites);
+      expect(bySite.every((p) => p.startsOn === plan.startsOn && p.days === plan.days)).toBe(true);
     });
 
     it('keeps a site the same when sites are added (each site draws from its own sequence)', () => {

@@ -1,4 +1,5 @@
 // The event-store pieces mode (b) decides with, in one place.
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { siteId as toSiteId, VersionConflict, type Actor, type NewEvent, type RecordedEvent } from '@alongside/platform/event-sourcing';
 import { handleCommand as handleStoreCommand, type CommandContext, type EventStore, type FoldCache, type ReadStreamResult } from '@alongside/platform/event-store';
 
@@ -12,6 +13,7 @@ export class StreamBuffer implements Pick<EventStore, 'readStream' | 'appendToSt
   readonly streams = new Map<string, RecordedEvent[]>();
   /** The generator decides hundreds of commands on one stream (a group's year); each resumes the last fold. */
   readonly foldCache: FoldCache = new Map();
+  private appends = 0;
 
   async readStream(stream: string): Promise<ReadStreamResult> {
     const events = this.streams.get(stream) ?? [];
@@ -19,6 +21,9 @@ export class StreamBuffer implements Pick<EventStore, 'readStream' | 'appendToSt
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[]) {
+    // Deciding in memory only ever awaits microtasks; yielding now and then lets a previous site's
+    // appends to Postgres (sockets) progress meanwhile, so deciding and appending overlap.
+    if (++this.appends % 200 === 0) await yieldToIo();
     const existing = this.streams.get(stream) ?? [];
     for (const event of events) {
       existing.push({ ...event, streamId: stream, streamPosition: BigInt(existing.length), globalPosition: 0n, recordedAt: event.metadata.occurredAt });
