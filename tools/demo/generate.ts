@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { DEFAULT_PORTS } from '@alongside/platform/service-runtime';
+import { appendSitesToStores } from './into-stores';
 import { generatePlan, generateSitePlans, planCounts, siteIdsOf, type NetworkPlan, type PlanOptions } from './plan';
 import { runThroughCommands, type ServiceUrls } from './through-commands';
 import type { EventTally } from './event-tally';
@@ -97,7 +98,6 @@ const runCommandMode = (plan: NetworkPlan, concurrency: number): Promise<EventTa
 const runStoreMode = async (options: PlanOptions): Promise<EventTally> => {
   const connectionString = process.env['DATABASE_URL'];
   if (!connectionString) throw new Error('--mode store needs DATABASE_URL (the services\' database, e.g. postgres://…/alongside)');
-  const { appendSitesToStores } = await import('./into-stores');
   const sites = siteIdsOf(options.sites).length;
   // The bar's length from the first site's plan; the others are alike, and the bar grows if they are not.
   const [first] = generateSitePlans(options);
