@@ -75,16 +75,17 @@ export const statementsFor = (s: string) => {
         ORDER BY e.position`,
     },
     /**
-     * Only transactions below the snapshot's xmin have finished; positions are handed out in
-     * transaction order (migration 2), so nothing still running holds a position below these.
-     * The subquery takes the snapshot's xmin once, not once per row.
+     * Only transactions that cannot still add rows below the ones read: positions are handed out in
+     * transaction order (migration 2), so the log is read up to the oldest transaction of the
+     * snapshot that may be appending to it (see readHorizon), never past it.
      */
     readAll: {
       name: `${s}.read-all`,
       text: `
+        ${readHorizon(s)}
         SELECT ${recordedColumns}
         FROM ${s}.events
-        WHERE global_position > $1 AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+        WHERE global_position > $1 AND transaction_id < (SELECT xid FROM horizon)
         ORDER BY events.global_position -- the column: the output of the same name is text
         LIMIT $2`,
     },
@@ -94,3 +95,42 @@ export const statementsFor = (s: string) => {
     },
   } as const;
 };
+
+/**
+ * The first transaction id whose rows a reader of the log must not pass yet: the snapshot's oldest
+ * running transaction, unless it provably never appends to this log. Without that exception any
+ * transaction on the whole server (another schema's projection batch, an inbox claim, another
+ * database's bulk load) held every reader back until it ended: a shared server's background writes
+ * showed up as seconds of command → dashboard latency.
+ *
+ * A running transaction is a bystander when, in one read of the lock table, it holds its xid's lock
+ * and no lock above AccessShareLock on this events table, and it is still running after that read.
+ * Sound because an append locks the table (RowExclusiveLock, when its INSERT is parsed) before
+ * allocate_global_positions takes its xid, and must be its transaction's first write (AE001), so a
+ * transaction that has an xid without that lock can never append; and locks are released only
+ * after a transaction leaves the running set, so one still running after the read held all its
+ * locks during it. Anything not proven a bystander (its xid's lock not seen yet, or it ended
+ * meanwhile) holds the horizon, as before. The lock table is read only while something runs.
+ */
+const readHorizon = (s: string) => `
+        WITH snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
+        locks AS MATERIALIZED (
+          SELECT locktype, virtualtransaction, transactionid,
+                 locktype = 'relation' AND mode <> 'AccessShareLock' AND relation = '${s}.events'::regclass
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AS appends
+          FROM pg_locks WHERE locktype IN ('transactionid', 'relation')
+        ),
+        bystanders AS MATERIALIZED (
+          SELECT x.xid FROM snapshot, pg_snapshot_xip(snapshot.s) AS x(xid)
+          JOIN locks own ON own.locktype = 'transactionid' AND own.transactionid = x.xid::xid
+          WHERE NOT EXISTS (SELECT FROM locks w WHERE w.appends AND w.virtualtransaction = own.virtualtransaction)
+        ),
+        horizon AS (
+          SELECT CASE WHEN pg_snapshot_xmin(s) = pg_snapshot_xmax(s) THEN pg_snapshot_xmax(s)
+                      ELSE least(pg_snapshot_xmax(s), (
+                        SELECT min(x.xid) FROM pg_snapshot_xip(s) AS x(xid)
+                        -- Checked after the lock table was read (the rows come from it): see above.
+                        WHERE x.xid NOT IN (SELECT b.xid FROM bystanders b WHERE pg_xact_status(b.xid) = 'in progress')))
+                 END AS xid
+          FROM snapshot
+        )`;
