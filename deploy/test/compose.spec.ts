@@ -190,11 +190,18 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('builds every app from its own Dockerfile and runs it hardened', () => {
+  it('builds every app from the one Dockerfile, told its app and port, and runs it hardened', () => {
     for (const [name, service] of Object.entries(services)) {
       if (!service.build) continue;
-      const app = name.replace(/-(relay|projections)$/, '');
-      expect([name, service.build]).toEqual([name, { context: '.', dockerfile: `apps/${app}/Dockerfile` }]);
+      const app = name.replace(/-(relay|projections)$/, '') as keyof typeof APPS;
+      expect([name, service.build]).toEqual([
+        name,
+        {
+          context: '.',
+          dockerfile: 'deploy/docker/service.Dockerfile',
+          args: { APP: app, PORT: String(APPS[app]) },
+        },
+      ]);
       expect(existsSync(join(ROOT_DIR, service.build.dockerfile))).toBe(true);
       expect(service.image).toBe(`alongside/${app}:dev`);
       expect([name, service.read_only, service.cap_drop, service.security_opt, service.tmpfs]).toEqual([

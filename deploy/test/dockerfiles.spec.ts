@@ -1,7 +1,8 @@
-// The images: one Dockerfile per app, all alike, multi-stage, production dependencies only,
-// non-root, with a health check; a .dockerignore that keeps the context small without dropping
-// what the build copies; and the compile step (deploy/docker/compile.cjs) producing code that runs
-// on plain node, checked on a fixture and on the workspace itself.
+// The images: one Dockerfile for every app (deploy/docker/service.Dockerfile), told which app and
+// port by build arguments, multi-stage, production dependencies only, non-root, with a health
+// check; a .dockerignore that keeps the context small without dropping what the build copies; and
+// the compile step (deploy/docker/compile.cjs) producing code that runs on plain node, checked on a
+// fixture and on the workspace itself.
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -23,7 +24,8 @@ const { compile } = require('../docker/compile.cjs') as {
   };
 };
 
-const dockerfileOf = (app: string) => readFileSync(join(ROOT_DIR, 'apps', app, 'Dockerfile'), 'utf8');
+const DOCKERFILE = 'deploy/docker/service.Dockerfile';
+const dockerfile = () => readFileSync(join(ROOT_DIR, DOCKERFILE), 'utf8');
 const instructions = (text: string) =>
   text
     .replace(/\\\n/g, ' ')
@@ -68,21 +70,58 @@ const ignoredBy = (rules: string[]) => (path: string) => {
   return ignored;
 };
 
-describe('Dockerfiles', () => {
-  it.each(Object.entries(APPS))('apps/%s/Dockerfile exists and builds that app on port %s', (app, port) => {
-    const text = dockerfileOf(app);
-    expect(instructions(text)).toEqual(expect.arrayContaining([`ARG APP=${app}`, `ARG PORT=${port}`]));
+describe('The Dockerfile', () => {
+  it('is the only one: no app keeps a copy of its own', () => {
+    const apps = readdirSync(join(ROOT_DIR, 'apps'));
+    expect(apps.length).toBeGreaterThanOrEqual(Object.keys(APPS).length);
+    expect(apps.filter((app) => existsSync(join(ROOT_DIR, 'apps', app, 'Dockerfile')))).toEqual([]);
   });
 
-  it('are the same file but for their header comment and the APP and PORT defaults', () => {
-    const normalise = (text: string) => instructions(text).filter((line) => !/^ARG (APP|PORT)=/.test(line));
-    const reference = normalise(dockerfileOf('enrolment'));
-    for (const app of Object.keys(APPS))
-      expect([app, normalise(dockerfileOf(app))]).toEqual([app, reference]);
+  it('takes the app and its port as build arguments without defaults, declared in every stage that uses them', () => {
+    const text = dockerfile();
+    const global = instructions(text.slice(0, text.search(/^FROM /m)));
+    expect(global).toEqual(expect.arrayContaining(['ARG APP', 'ARG PORT']));
+    // An ARG declared before the first FROM is only seen by FROM lines; a stage must declare it again.
+    for (const stage of stages(text))
+      for (const name of ['APP', 'PORT']) {
+        const uses = stage.lines.filter((l) => !/^ARG /.test(l) && new RegExp(`\\$\\{?${name}\\b`).test(l));
+        if (uses.length > 0)
+          expect([stage.from, name, stage.lines.includes(`ARG ${name}`)]).toEqual([stage.from, name, true]);
+      }
   });
 
-  it('build in stages: compile with dev dependencies, install production ones apart, run from a small non-root image', () => {
-    const all = stages(dockerfileOf('enrolment'));
+  it.each([
+    ['neither', {}, 1],
+    ['no APP', { PORT: '3101' }, 1],
+    ['no PORT', { APP: 'enrolment' }, 1],
+    ['an empty APP', { APP: '', PORT: '3101' }, 1],
+    ['both', { APP: 'enrolment', PORT: '3101' }, 0],
+  ] as const)('given %s (%j), its first step exits with %s', (_given, args, status) => {
+    const build = stages(dockerfile())[0];
+    const guard = build.lines.find((l) => /^RUN /.test(l)) as string;
+    // The guard must come before the slow steps, or a build without arguments would fail late.
+    expect(build.lines.indexOf(guard)).toBeLessThan(build.lines.findIndex((l) => /npm ci/.test(l)));
+    // During RUN, build arguments are environment variables of the shell: run it the same way.
+    const run = spawnSync('sh', ['-c', guard.replace(/^RUN /, '')], {
+      env: { PATH: process.env.PATH, ...args },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(status);
+    if (status) expect(run.stderr).toContain('--build-arg APP=');
+  });
+
+  it.each(Object.entries(APPS))('builds %s (port %s) from files that are there', (app, port) => {
+    expect(Number(port)).toBeGreaterThan(0);
+    const sources = instructions(dockerfile())
+      .filter((l) => /^(COPY (?!--from)|RUN node deploy\/docker\/compile)/.test(l))
+      .flatMap((l) => l.split(/\s+/).filter((word) => word.includes('${APP}')))
+      .map((source) => source.replace('${APP}', app));
+    expect(sources).toEqual(expect.arrayContaining([`apps/${app}`, `apps/${app}/src/main.ts`]));
+    for (const source of sources) expect([source, existsSync(join(ROOT_DIR, source))]).toEqual([source, true]);
+  });
+
+  it('builds in stages: compiles with dev dependencies, installs production ones apart, runs from a small non-root image', () => {
+    const all = stages(dockerfile());
     expect(all.length).toBeGreaterThanOrEqual(3);
     const runtime = all.at(-1) as { from: string; lines: string[] };
     expect(runtime.from).toMatch(/distroless|slim|alpine/);
@@ -96,19 +135,19 @@ describe('Dockerfiles', () => {
     expect(runtime.lines.filter((l) => /^COPY --from=/.test(l)).length).toBeGreaterThanOrEqual(2);
     // The listen address: the runtime binds 127.0.0.1 unless HOST says otherwise.
     expect(runtime.lines.some((l) => /^ENV .*HOST=0\.0\.0\.0/.test(l))).toBe(true);
-    for (const line of instructions(dockerfileOf('enrolment'))) {
+    for (const line of instructions(dockerfile())) {
       expect(line).not.toMatch(/^ADD https?:/i);
       expect(line).not.toMatch(/^(ENV|ARG) .*(SECRET|PASSWORD|PII_MASTER_KEY|TOKEN)/i);
     }
   });
 
-  it('copy only what .dockerignore lets into the context, and the context leaves out the heavy and the secret', () => {
+  it('copies only what .dockerignore lets into the context, and the context leaves out the heavy and the secret', () => {
     const rules = readFileSync(join(ROOT_DIR, '.dockerignore'), 'utf8')
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
     const ignored = ignoredBy(rules);
-    const copied = instructions(dockerfileOf('enrolment'))
+    const copied = instructions(dockerfile())
       .filter((l) => /^COPY (?!--from)/.test(l))
       .flatMap((l) =>
         l
