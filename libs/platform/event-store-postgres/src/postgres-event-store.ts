@@ -14,11 +14,12 @@ import {
   type StoredJsonLog,
 } from '@alongside/platform/event-store';
 import { Pool } from 'pg';
-import { refusedAppend, streamVersion } from './append-outcome';
+import { refusedAppend } from './append-outcome';
 import { appendInOneStatement } from './append-in-one-statement';
 import { encodeEvents } from './encoded-events';
 import { migrate } from './migrations';
-import { recordedEventOf, storedEventJsonOf, type RecordedRow } from './recorded-row';
+import { recordedEventOf, storedEventJsonOf, streamEventOf, type RecordedRow, type StoredJsonRow, type StreamRow } from './recorded-row';
+import { recordedRowTypes, storedJsonRowTypes } from './row-types';
 import { checkSchemaName } from './schema-name';
 import { statementsFor, type Statements } from './statements';
 import { isUniqueViolation, storedStateOf } from './stored-state';
@@ -102,15 +103,16 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
   }
 
   async readStream(stream: string, { from = 0n, to }: ReadStreamOptions = {}): Promise<ReadStreamResult> {
-    const { rows } = await this.pool.query<RecordedRow>({
+    const { rows } = await this.pool.query<StreamRow>({
       ...this.statements.readStream,
       values: [stream, from.toString(), to === undefined ? LAST_POSITION : to.toString()],
       rowMode: 'array',
+      types: recordedRowTypes,
     });
-    const version = streamVersion(rows[0][0]);
+    const [[head, first]] = rows;
     // A range with no events still comes back as one row carrying the version.
-    const events = rows[0][1] === null ? [] : rows.map((row) => upcastOnRead(this.upcasters, recordedEventOf(row, 1)));
-    return { events, version };
+    const events = first === null ? [] : rows.map((row) => upcastOnRead(this.upcasters, streamEventOf(stream, row)));
+    return { events, version: head ?? 'no_stream' };
   }
 
   async readAll({ after = 0n, limit = DEFAULT_READ_ALL_LIMIT }: ReadAllOptions = {}): Promise<ReadAllResult> {
@@ -118,6 +120,7 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
       ...this.statements.readAll,
       values: [after.toString(), limit],
       rowMode: 'array',
+      types: recordedRowTypes,
     });
     const events = rows.map((row) => upcastOnRead(this.upcasters, recordedEventOf(row)));
     return { events, position: events.length > 0 ? events[events.length - 1].globalPosition : after };
@@ -125,7 +128,12 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
 
   /** The log as readAll reads it, its JSON left as the text stored: for the relay, which only passes it on. */
   async readAllStored({ after = 0n, limit = DEFAULT_READ_ALL_LIMIT }: ReadAllOptions = {}): Promise<ReadAllStoredResult> {
-    const { rows } = await this.pool.query<RecordedRow>({ ...this.statements.readAll, values: [after.toString(), limit], rowMode: 'array' });
+    const { rows } = await this.pool.query<StoredJsonRow>({
+      ...this.statements.readAll,
+      values: [after.toString(), limit],
+      rowMode: 'array',
+      types: storedJsonRowTypes,
+    });
     const events = rows.map(storedEventJsonOf);
     return { events, position: events.length > 0 ? events[events.length - 1].globalPosition : after };
   }

@@ -1,31 +1,48 @@
-import type { RecordedEvent } from '@alongside/platform/event-sourcing';
+import type { EventMetadata, RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { StoredEventJson } from '@alongside/platform/event-store';
 
 /**
  * A row of `global_position, stream_id, stream_position, event_id, type, data, metadata,
- * recorded_at`, all as text (rowMode 'array'): positions are int8, beyond what a JS number holds,
- * and text keeps them exact whatever type parsers another library set on `pg`.
+ * recorded_at` (rowMode 'array'), its values already decoded by `recordedRowTypes`: positions as
+ * bigints, data and metadata parsed, recorded_at as ISO 8601 text.
  */
-export type RecordedRow = string[];
+export type RecordedRow = [bigint, string, bigint, string, string, unknown, EventMetadata, string];
 
-export const recordedEventOf = (row: RecordedRow, offset = 0): RecordedEvent => ({
-  id: row[offset + 3],
-  type: row[offset + 4],
-  data: JSON.parse(row[offset + 5]),
-  metadata: JSON.parse(row[offset + 6]),
-  streamId: row[offset + 1],
-  streamPosition: BigInt(row[offset + 2]),
-  globalPosition: BigInt(row[offset]),
-  recordedAt: row[offset + 7],
+/** readStream's row: the stream's version, then the event without its stream id (the caller named it). */
+export type StreamRow = [bigint | null, bigint, bigint, string, string, unknown, EventMetadata, string];
+
+/** The same columns as RecordedRow, decoded by `storedJsonRowTypes`: data and metadata as stored text. */
+export type StoredJsonRow = [bigint, string, bigint, string, string, string, string, string];
+
+export const recordedEventOf = (row: RecordedRow): RecordedEvent => ({
+  id: row[3],
+  type: row[4],
+  data: row[5],
+  metadata: row[6],
+  streamId: row[1],
+  streamPosition: row[2],
+  globalPosition: row[0],
+  recordedAt: row[7],
 });
 
-/** The same row with its JSON left as the text Postgres sent. */
-export const storedEventJsonOf = (row: RecordedRow): StoredEventJson => ({
+export const streamEventOf = (streamId: string, row: StreamRow): RecordedEvent => ({
+  id: row[3],
+  type: row[4],
+  data: row[5],
+  metadata: row[6],
+  streamId,
+  streamPosition: row[2],
+  globalPosition: row[1],
+  recordedAt: row[7],
+});
+
+/** The row with its JSON left as the text Postgres sent. */
+export const storedEventJsonOf = (row: StoredJsonRow): StoredEventJson => ({
   id: row[3],
   type: row[4],
   dataJson: row[5],
   metadataJson: row[6],
   streamId: row[1],
-  streamPosition: BigInt(row[2]),
-  globalPosition: BigInt(row[0]),
+  streamPosition: row[2],
+  globalPosition: row[0],
 });

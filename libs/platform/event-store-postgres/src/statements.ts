@@ -6,8 +6,10 @@
 export type Statements = ReturnType<typeof statementsFor>;
 
 export const statementsFor = (s: string) => {
-  const recordedColumns = `global_position::text, stream_id, stream_position::text, event_id::text, type,
-                           data::text, metadata::text, to_json(recorded_at) #>> '{}'`;
+  // Columns in their own types: pg turns them into values as each row arrives (row-types.ts), while
+  // the server is still sending the rest. to_json gives recorded_at as ISO 8601 whatever DateStyle.
+  const recordedColumns = `global_position, stream_id, stream_position, event_id, type, data, metadata,
+                           to_json(recorded_at) #>> '{}'`;
   // The stream's version and the batch's first global position, or no row when the stream is not
   // at the expected version (then no position is taken). $1 stream, $2/$3 expected.
   const block = (howMany: string) => `
@@ -62,17 +64,20 @@ export const statementsFor = (s: string) => {
                count(*) FILTER (WHERE stream_id <> $1)::int AS elsewhere
         FROM ${s}.events WHERE event_id = ANY($2::uuid[])`,
     },
-    /** $1 stream, $2..$3 stream positions; the version comes along even when the range is empty. */
+    /**
+     * $1 stream, $2..$3 stream positions; the version comes along even when the range is empty. The
+     * stream id is not sent back: the caller named it.
+     */
     readStream: {
       name: `${s}.read-stream`,
       text: `
-        SELECT head.version::text, e.*
+        SELECT head.version, e.*
         FROM (SELECT max(stream_position) AS version FROM ${s}.events WHERE stream_id = $1) head
         LEFT JOIN LATERAL (
-          SELECT ${recordedColumns}, stream_position AS position
+          SELECT global_position, stream_position, event_id, type, data, metadata, to_json(recorded_at) #>> '{}'
           FROM ${s}.events WHERE stream_id = $1 AND stream_position BETWEEN $2 AND $3
         ) e ON true
-        ORDER BY e.position`,
+        ORDER BY e.stream_position`,
     },
     /**
      * Only transactions that cannot still add rows below the ones read: positions are handed out in
@@ -86,7 +91,7 @@ export const statementsFor = (s: string) => {
         SELECT ${recordedColumns}
         FROM ${s}.events
         WHERE global_position > $1 AND transaction_id < (SELECT xid FROM horizon)
-        ORDER BY events.global_position -- the column: the output of the same name is text
+        ORDER BY global_position
         LIMIT $2`,
     },
     streamExists: {
