@@ -7,3 +7,8 @@ export * from './storage/service-role';
 export * from './storage/site-scoped-connections';
 export * from './service-runtime.module';
 export * from './bootstrap';
+export * from './http/command-origin';
+export * from './http/page';
+export * from './http/invalid-cursor';
+export * from './http/problem-details.dto';
+export * from './http/problem-responses';
