@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { EnrolmentListener } from '@alongside/outcomes/application';
+import { EnrolmentListener, SessionsListener } from '@alongside/outcomes/application';
 import type { AnalystCrossTable, AnalystMeasuresTable, PublishedValue, RelapseView } from '@alongside/outcomes/contracts';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { describeRouteSecurity, mintDevToken, type DevTokenClaims } from '@alongside/platform/security';
@@ -9,7 +9,7 @@ import { createServiceApp } from '@alongside/platform/service-runtime';
 import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { DataSource } from 'typeorm';
 import { OutcomesAppModule } from '../app.module';
-import { discharged, enrolled } from './heard-events';
+import { attended, discharged, enrolled } from './heard-events';
 
 const north = siteId('north');
 const south = siteId('south');
@@ -151,6 +151,30 @@ describe('Outcomes API', () => {
     expect(view.timeInTreatment.points.find((p: { day: number }) => p.day === 30)).toMatchObject({ atRisk: 15, survival: 14 / 15 });
     const january = view.retentionByCohort.find((c: { cohort: string }) => c.cohort === '2026-01');
     expect(january.day30).toEqual({ eligible: 6, retained: 6, share: 1 });
+  });
+
+  it('counts each session once by group kind, however many attend it, and attendances and who came', async () => {
+    const [a, b, c] = southParticipants;
+    const [first, second, walk] = [randomUUID(), randomUUID(), randomUUID()];
+    const heard = [
+      attended(south, a, first, 'group-therapy', '2026-04-06', 'present'),
+      attended(south, b, first, 'group-therapy', '2026-04-06', 'late'),
+      attended(south, c, first, 'group-therapy', '2026-04-06', 'absent'),
+      attended(south, a, second, 'group-therapy', '2026-04-13', 'present'),
+      attended(south, b, second, 'group-therapy', '2026-04-13', 'absent'),
+      attended(south, c, walk, 'community-activity', '2026-04-14', 'present'),
+    ];
+    for (const event of heard) await app.get(SessionsListener).handlers.AttendanceRecorded(event, undefined as never);
+    const auth = await bearer({ roles: ['site-manager'], sites: [south] });
+    const kinds = await waitFor(async () => {
+      const body = (await http().get('/sites/south/dashboards/engagement').set('Authorization', auth).expect(200)).body;
+      const total = (body.sessionsByGroupKind as { attendances: number }[]).reduce((n, k) => n + k.attendances, 0);
+      return total === heard.length ? body.sessionsByGroupKind : null;
+    }, { what: "south's six attendances on the engagement view" });
+    expect(kinds).toEqual([
+      { groupKind: 'community-activity', sessions: 1, attendances: 1, attended: 1, attendanceRate: 1 },
+      { groupKind: 'group-therapy', sessions: 2, attendances: 5, attended: 3, attendanceRate: 3 / 5 },
+    ]);
   });
 
   it('filters the dashboards by cohort and answers 400 to a bad filter', async () => {

@@ -165,10 +165,10 @@ describe('Outcome views projection, batched', () => {
     await batched.dataSource.transaction((tx) => outcomeViewsProjection.apply(log, tx));
     const rows = await tables(batched.dataSource);
     // Each relapse lands on the episode that was the latest when it happened; the replayed one counts nothing.
-    expect(rows['outcome_episode_v2']).toEqual([
+    expect(rows['outcome_episode_v3']).toEqual([
       expect.objectContaining({ episode_id: EPISODES[0], relapses: 1, first_relapse_on: '2026-03-05' }),
       expect.objectContaining({ episode_id: EPISODES[1], relapses: 1, first_relapse_on: '2026-03-12' }),
     ]);
-    expect(rows['outcome_fact_v2']).toHaveLength(2);
+    expect(rows['outcome_fact_v3']).toHaveLength(2);
   });
 });

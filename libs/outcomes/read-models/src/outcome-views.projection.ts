@@ -40,7 +40,8 @@ export const OUTCOME_VIEW_ENTITIES = [
 export const outcomeViewsProjection: Projection = {
   name: OUTCOME_VIEWS,
   // 2: attendance rows keep the revision they were last corrected to (sessions' AttendanceCorrected).
-  version: 2,
+  // 3: covering indexes for the engagement and wellbeing dashboards' per-site scans.
+  version: 3,
   entities: [...OUTCOME_VIEW_ENTITIES],
   handles: FOLDED_TYPES,
   apply: async (events: readonly RecordedEvent[], tx: EntityManager) => {

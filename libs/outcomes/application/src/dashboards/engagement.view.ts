@@ -12,9 +12,13 @@ export const engagementView = async (tables: OutcomeReader, siteId: string, filt
   const days = `(coalesce(e.discharged_on, $1::date) - e.admitted_on + 1)`;
   const [kinds, contacts, caseloads, alerts] = await Promise.all([
     tables.query<{ kind: string; sessions: string; attendances: string; attended: string }>(
-      `select a.group_kind kind, count(distinct a.session_id) sessions, count(*) attendances, count(*) filter (where a.attended) attended
-       from ${t.outcome_attendance} a
-       where a.site_id = $1 and a.held_on between $2::date and $3::date group by 1 order by 1`,
+      // Per session first, then per kind: two hash aggregates instead of count(distinct), which sorts
+      // every row of the site by text (13 of 18 ms at 3M events).
+      `select kind, count(*) sessions, sum(n) attendances, sum(attended) attended from (
+         select a.group_kind kind, a.session_id, count(*) n, count(*) filter (where a.attended) attended
+         from ${t.outcome_attendance} a
+         where a.site_id = $1 and a.held_on between $2::date and $3::date group by 1, 2
+       ) per_session group by 1 order by 1`,
       [siteId, heldFrom, heldTo],
     ),
     tables.query<{ contacts: string; minutes: string; weeks: string | null; mentored: string }>(
