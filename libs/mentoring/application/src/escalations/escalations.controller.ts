@@ -15,8 +15,9 @@ import {
   programmeStream,
   type EscalationCommand,
 } from '@alongside/mentoring/domain';
+import { commandContext, CommandOriginOf, type CommandOrigin } from '@alongside/platform/service-runtime';
 import { actingMentorOf, assertOwnMatch } from '../shared/acting-mentor';
-import { commandContext, CommandOriginOf, newIdFor, type CommandOrigin } from '../shared/command-origin';
+import { newIdFor } from '../shared/command-origin';
 import { MENTORING_CLOCK, type MentoringClock } from '../shared/mentoring-clock';
 import { MentoringLog } from '../shared/mentoring-log';
 import { CommandResponses } from '../shared/problem-responses';

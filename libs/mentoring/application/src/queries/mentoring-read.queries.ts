@@ -7,7 +7,7 @@ import {
   supervisionStanding,
 } from '@alongside/mentoring/domain';
 import type { CertificationCell, CheckInCell } from '@alongside/mentoring/read-models';
-import { decodeCursor, pageOf, type Page } from '../shared/page';
+import { decodeCursor, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { MentoringTables } from './mentoring-tables';
 
 /** A read-model row as Postgres returns it: column names to values, narrowed where used. */

@@ -1,34 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { commandResponses, queryResponses, type ServiceProblems } from '@alongside/platform/service-runtime';
 
-import { ProblemDetailsDto } from './problem-details.dto';
+/** What the mentoring service's problem+json answers say that another service's would not. */
+const mentoring: ServiceProblems = {
+  notFound: "Absent, or another site's, or outside the mentor's caseload",
+  ruleRefused: 'A mentoring rule refused it; the detail says why',
+};
 
-const described = (description: string) => ({ description, type: ProblemDetailsDto });
-
-/** The problem+json answers every mentoring command may give (RFC 9457). */
-export const CommandResponses = () =>
-  applyDecorators(
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first result and appends nothing' }),
-    ApiBadRequestResponse(described('Bad input: which field, and why')),
-    ApiUnauthorizedResponse(described('No valid token')),
-    ApiForbiddenResponse(described('The role may not do this')),
-    ApiNotFoundResponse(described("Absent, or another site's, or outside the mentor's caseload")),
-    ApiConflictResponse(described('Changed by someone else meanwhile, or recorded already')),
-    ApiUnprocessableEntityResponse(described('A mentoring rule refused it; the detail says why')),
-  );
-
-export const QueryResponses = () =>
-  applyDecorators(
-    ApiBadRequestResponse(described('Bad query parameters')),
-    ApiUnauthorizedResponse(described('No valid token')),
-    ApiForbiddenResponse(described('The role may not read this')),
-    ApiNotFoundResponse(described("Absent, or another site's, or outside the mentor's caseload")),
-  );
+export const CommandResponses = () => commandResponses(mentoring);
+export const QueryResponses = () => queryResponses(mentoring);

@@ -6,8 +6,9 @@ import type { AssessmentRecorded, SafetyAlertRaised } from '@alongside/outcomes/
 import { SafetyAlertRow } from '@alongside/outcomes/read-models';
 import { CurrentActor, Roles } from '@alongside/platform/security';
 import type { Actor } from '@alongside/platform/event-sourcing';
+import { CommandOriginOf, type CommandOrigin } from '@alongside/platform/service-runtime';
 import { ParticipantRecordGateway } from '../participant-record/participant-record-gateway';
-import { CommandOriginOf, newIdFor, type CommandOrigin } from '../shared/command-origin';
+import { newIdFor } from '../shared/command-origin';
 import { CommandResponses, QueryResponses } from '../shared/problem-responses';
 import { AssessmentRecordedDto, OpenSafetyAlertDto, RecordAssessmentDto, ResolveSafetyAlertDto, SafetyAlertChangedDto } from './assessments.dto';
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { siteId as toSiteId, type Actor } from '@alongside/platform/event-sourcing';
 import { AboutParticipant, CurrentActor, CurrentPrincipal, PersonLevelRead, Roles, type Principal } from '@alongside/platform/security';
-import { commandContext, CommandOriginOf, type CommandOrigin } from '../shared/command-origin';
+import { commandContext, CommandOriginOf, type CommandOrigin } from '@alongside/platform/service-runtime';
 import { OUTCOMES_CLOCK, type OutcomesClock } from '../shared/outcomes-clock';
 import { CommandResponses, QueryResponses } from '../shared/problem-responses';
 import { SitePolicies, siteToday } from '../shared/site-policies';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ParticipantRecordCommand, SitePolicy } from '@alongside/outcomes/domain';
 import { siteId as toSiteId, type Actor } from '@alongside/platform/event-sourcing';
-import { commandContext, type CommandOrigin } from '../shared/command-origin';
+import { commandContext, type CommandOrigin } from '@alongside/platform/service-runtime';
 import { OUTCOMES_CLOCK, type OutcomesClock } from '../shared/outcomes-clock';
 import { SitePolicies, siteToday } from '../shared/site-policies';
 import { ChangeParticipantRecord, type ParticipantRecordChanged } from './change-participant-record.command';

@@ -1,33 +1,11 @@
-import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { ProblemDetailsDto } from './problem-details.dto';
+import { commandResponses, queryResponses, type ServiceProblems } from '@alongside/platform/service-runtime';
 
-const described = (description: string) => ({ description, type: ProblemDetailsDto });
+/** What the outcomes service's problem+json answers say that another service's would not. */
+const outcomes: ServiceProblems = {
+  notFound: "No admission of this participant at this site (absent, or another site's)",
+  queryNotFound: "Another site's, or not one of the token's sites",
+  ruleRefused: 'A clinical rule refused it; the detail says why',
+};
 
-/** The problem+json answers every outcomes command may give (RFC 9457). */
-export const CommandResponses = () =>
-  applyDecorators(
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first result and appends nothing' }),
-    ApiBadRequestResponse(described('Bad input: which field, and why')),
-    ApiUnauthorizedResponse(described('No valid token')),
-    ApiForbiddenResponse(described('The role may not do this')),
-    ApiNotFoundResponse(described("No admission of this participant at this site (absent, or another site's)")),
-    ApiConflictResponse(described('Changed by someone else meanwhile, or recorded already')),
-    ApiUnprocessableEntityResponse(described('A clinical rule refused it; the detail says why')),
-  );
-
-export const QueryResponses = () =>
-  applyDecorators(
-    ApiBadRequestResponse(described('Bad query parameters')),
-    ApiUnauthorizedResponse(described('No valid token')),
-    ApiForbiddenResponse(described('The role may not read this')),
-    ApiNotFoundResponse(described("Another site's, or not one of the token's sites")),
-  );
+export const CommandResponses = () => commandResponses(outcomes);
+export const QueryResponses = () => queryResponses(outcomes);

@@ -2,8 +2,9 @@ import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@alongside/platform/event-sourcing';
 import { CurrentActor, Roles } from '@alongside/platform/security';
+import { CommandOriginOf, type CommandOrigin } from '@alongside/platform/service-runtime';
 import { ParticipantRecordGateway } from '../participant-record/participant-record-gateway';
-import { CommandOriginOf, newIdFor, type CommandOrigin } from '../shared/command-origin';
+import { newIdFor } from '../shared/command-origin';
 import { CommandResponses } from '../shared/problem-responses';
 import { RecordDrugScreenDto, RecordedDto, RecordReturnToUseDto, ReportSubstanceUseDto } from './substance-use.dto';
 

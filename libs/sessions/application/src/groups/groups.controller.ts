@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/sw
 import { siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { CurrentAccess, Roles, type Access } from '@alongside/platform/security';
 import type { Venue } from '@alongside/sessions/contracts';
-import { commandContext, CommandOriginOf, newIdFor, type CommandOrigin } from '../shared/command-origin';
+import { commandContext, CommandOriginOf, type CommandOrigin } from '@alongside/platform/service-runtime';
+import { newIdFor } from '../shared/command-origin';
 import { CommandResponses } from '../shared/problem-responses';
 import { SESSIONS_CLOCK, type SessionsClock } from '../shared/sessions-clock';
 import { ScheduleAdHocSession, ScheduleSessions, type SessionsScheduled } from '../sessions/sessions.handlers';

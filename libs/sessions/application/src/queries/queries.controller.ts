@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nest
 import { ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { siteId as toSiteId } from '@alongside/platform/event-sourcing';
 import { PersonLevelRead, Roles } from '@alongside/platform/security';
-import { PageQuery } from '../shared/page';
+import { PageQuery } from '@alongside/platform/service-runtime';
 import { QueryResponses } from '../shared/problem-responses';
 import { PeriodQuery, UnitsReportQuery, UpcomingQuery } from './queries.dto';
 import { SessionsReads } from './sessions-reads';

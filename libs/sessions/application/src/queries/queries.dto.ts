@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PageQuery } from '../shared/page';
+import { PageQuery } from '@alongside/platform/service-runtime';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { NotFoundHere } from '@alongside/platform/security';
-import { decodeCursor, pageOf, type Page } from '../shared/page';
+import { decodeCursor, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { SessionsTables } from './sessions-tables';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

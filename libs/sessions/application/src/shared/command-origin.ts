@@ -1,33 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor, SiteId } from '@alongside/platform/event-sourcing';
-import type { CommandContext } from '@alongside/platform/event-store';
+import { newIdsIn } from '@alongside/platform/service-runtime';
 
-/** Where a command came from: its idempotency key (or a fresh id) and the request's correlation id. */
-export type CommandOrigin = Readonly<{ commandId: string; correlationId: string }>;
-
-const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-export const CommandOriginOf = createParamDecorator((_: unknown, context: ExecutionContext): CommandOrigin => {
-  const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; id?: string }>();
-  const key = request.headers['idempotency-key'];
-  if (key !== undefined && !KEY.test(key)) {
-    throw new BadRequestException('Idempotency-Key must be 8 to 128 letters, digits or . _ : -');
-  }
-  const correlationId = request.headers['x-correlation-id'] ?? (typeof request.id === 'string' ? request.id : randomUUID());
-  return { commandId: key ?? randomUUID(), correlationId };
-});
-
-export const commandContext = (origin: CommandOrigin, siteId: SiteId, actor: Actor, now: Date): CommandContext => ({
-  commandId: origin.commandId,
-  correlationId: origin.correlationId,
-  siteId,
-  actor,
-  occurredAt: now.toISOString(),
-});
-
-const NEW_IDS = '2b9e6d4c-0a8f-5c13-9d7e-6f1a3b5c7d9e';
-
-/** The id of what a command creates: derived from the command id, so a retried request names the same thing. */
-export const newIdFor = (origin: CommandOrigin, what: string): string => uuidv5(`${origin.commandId}/${what}`, NEW_IDS);
+/**
+ * The id of what a sessions command creates, derived from the command id in sessions's own namespace:
+ * a retried request with the same Idempotency-Key names the same thing.
+ */
+export const newIdFor = newIdsIn('2b9e6d4c-0a8f-5c13-9d7e-6f1a3b5c7d9e');

@@ -1,34 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { commandResponses, queryResponses, type ServiceProblems } from '@alongside/platform/service-runtime';
 
-import { ProblemDetailsDto } from './problem-details.dto';
+/** What the sessions service's problem+json answers say that another service's would not. */
+const sessions: ServiceProblems = {
+  notFound: "Absent, or another site's",
+  ruleRefused: 'A sessions rule refused it; the detail says why',
+};
 
-const described = (description: string) => ({ description, type: ProblemDetailsDto });
-
-/** The problem+json answers every sessions command may give (RFC 9457). */
-export const CommandResponses = () =>
-  applyDecorators(
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first result and appends nothing' }),
-    ApiBadRequestResponse(described('Bad input: which field, and why')),
-    ApiUnauthorizedResponse(described('No valid token')),
-    ApiForbiddenResponse(described('The role may not do this')),
-    ApiNotFoundResponse(described("Absent, or another site's")),
-    ApiConflictResponse(described('Changed by someone else meanwhile, or recorded already')),
-    ApiUnprocessableEntityResponse(described('A sessions rule refused it; the detail says why')),
-  );
-
-export const QueryResponses = () =>
-  applyDecorators(
-    ApiBadRequestResponse(described('Bad query parameters')),
-    ApiUnauthorizedResponse(described('No valid token')),
-    ApiForbiddenResponse(described('The role may not read this')),
-    ApiNotFoundResponse(described("Absent, or another site's")),
-  );
+export const CommandResponses = () => commandResponses(sessions);
+export const QueryResponses = () => queryResponses(sessions);

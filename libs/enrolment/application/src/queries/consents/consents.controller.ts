@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { PersonLevelRead, Roles } from '@alongside/platform/security';
-import type { Page } from '../../shared/page';
+import { type Page } from '@alongside/platform/service-runtime';
 import { QueryResponses } from '../../shared/problem-responses';
 import { ConsentPage, ConsentsQueryDto, type ConsentView } from './consents.dto';
 import { ListConsents } from './consents.query';

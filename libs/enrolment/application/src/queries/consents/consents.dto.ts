@@ -1,7 +1,7 @@
 import { CONSENT_PURPOSES, INFORMATION_CATEGORIES } from '@alongside/enrolment/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../shared/page';
+import { PageQuery } from '@alongside/platform/service-runtime';
 
 export class ConsentsQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'all'], default: 'active', description: 'active: not revoked, not ended, not past its expiry day at the site' })

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { NotFoundHere } from '@alongside/platform/security';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { SiteCalendar } from '../../sites/site-calendar';
 import { EnrolmentTables, instant, iso } from '../enrolment-tables';
 import type { ConsentsQueryDto, ConsentView } from './consents.dto';

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { CurrentActor, Roles } from '@alongside/platform/security';
 import type { Actor } from '@alongside/platform/event-sourcing';
+import { type Page } from '@alongside/platform/service-runtime';
 import { QueryResponses } from '../../shared/problem-responses';
-import type { Page } from '../../shared/page';
 import { CorrelationId } from '../../shared/correlation-id';
 import { FindParticipantsQueryDto, ParticipantMatchPage, type ParticipantMatchView } from './find-participants.dto';
 import { FindParticipants } from './find-participants.query';

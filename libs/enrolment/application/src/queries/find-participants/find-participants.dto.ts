@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from '../../shared/page';
+import { PageQuery } from '@alongside/platform/service-runtime';
 
 export class FindParticipantsQueryDto extends PageQuery {
   @ApiProperty({ example: 'ana lopez', description: 'Whole words of the name, any order; case and accents do not matter' })

@@ -1,9 +1,9 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor, SiteId } from '@alongside/platform/event-sourcing';
 import { AuditTrail } from '@alongside/platform/security';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { PersonalDetailsRow } from '../../personal-details/personal-details-row.entity';
 import { PersonalDetailsStore } from '../../personal-details/personal-details.store';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
 import { EnrolmentTables } from '../enrolment-tables';
 import type { ParticipantMatchView } from './find-participants.dto';
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { PersonLevelRead, Roles } from '@alongside/platform/security';
-import { PageQuery, type Page } from '../../shared/page';
+import { PageQuery, type Page } from '@alongside/platform/service-runtime';
 import { QueryResponses } from '../../shared/problem-responses';
 import type { EpisodeView } from '../episode.view';
 import { EpisodePage } from './participant-episodes.dto';

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { NotFoundHere } from '@alongside/platform/security';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { EnrolmentTables } from '../enrolment-tables';
 import { episodeView, type EpisodeRecord, type EpisodeView } from '../episode.view';
 

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SiteId } from '@alongside/platform/event-sourcing';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { EnrolmentTables } from '../enrolment-tables';
 import { episodeView, type EpisodeRecord, type EpisodeView } from '../episode.view';
 import type { SiteEpisodesQueryDto } from './site-episodes.dto';

@@ -2,7 +2,7 @@ import { ASAM_LEVELS, PROGRAMMES, TRANSFER_DECLINE_REASONS, TRANSFER_REASONS } f
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../shared/page';
+import { PageQuery } from '@alongside/platform/service-runtime';
 
 export class TransfersQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'accepted', 'declined'] }) @IsOptional() @IsIn(['pending', 'accepted', 'declined']) status?: string;

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SiteId } from '@alongside/platform/event-sourcing';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '@alongside/platform/service-runtime';
 import { ENROLMENT_CLOCK, type Clock } from '../../shared/clock';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page } from '../../shared/page';
 import { EnrolmentTables, instant, iso } from '../enrolment-tables';
 import type { TransfersQueryDto, TransferView } from './transfers.dto';
 
