@@ -250,14 +250,25 @@ export class KafkaRelay {
     let position = from;
     let next: Promise<OutgoingBatch> | null = this.read(position);
     next.catch(() => undefined); // awaited below unless a stop comes first
+    // Whether the read awaited next began after the last send: only then does an empty one mean caught up.
+    let readAfterSend = true;
     let checkpointing: Promise<void> = Promise.resolve();
     try {
       // A stop (or a lost lease) lets the batch in flight finish; the one read ahead is dropped.
       while (next && held()) {
         const batch: OutgoingBatch = await next;
-        if (batch.messages.length === 0) break;
+        if (batch.messages.length === 0) {
+          if (readAfterSend) break;
+          // Read ahead while the last batch was being sent: events committed during the send are
+          // not in it, and an idle pause now would add the send's time and the pause to each of them.
+          next = this.read(position);
+          next.catch(() => undefined);
+          readAfterSend = true;
+          continue;
+        }
         // Until a read comes back empty: a store may return fewer than asked before the head.
         next = held() ? this.read(batch.position) : null;
+        readAfterSend = false;
         // If this batch fails, the prefetched read is abandoned: keep its rejection from going unhandled.
         next?.catch(() => undefined);
         const perTopic = await this.publish(batch.messages);
