@@ -17,6 +17,11 @@ export class ReadAhead {
   private readonly unsettled = new Set<Promise<unknown>>();
   private position: bigint;
   private cautiousFor = 0;
+  /**
+   * Guesses only pay while the log is behind, i.e. after a full batch. A live projection makes a
+   * reader per poll, and most polls find a few events or none: one read each, not `depth`.
+   */
+  private behind = false;
 
   constructor(
     private readonly store: EventStore,
@@ -31,13 +36,14 @@ export class ReadAhead {
   /** The next batch of the log after the last one returned; an empty one when caught up. */
   async next(): Promise<ReadAllResult> {
     if (this.inFlight.length === 0) this.start(this.position);
-    const wanted = this.cautiousFor > 0 ? 1 : this.depth;
+    const wanted = this.cautiousFor > 0 || !this.behind ? 1 : this.depth;
     while (this.inFlight.length < wanted) {
       this.start(this.inFlight[this.inFlight.length - 1].after + BigInt(this.batchSize));
     }
     const { after, read } = this.inFlight.shift()!;
     const batch = await read;
     const full = batch.events.length >= this.batchSize;
+    this.behind = full;
     const guessHeld = full && batch.position === after + BigInt(this.batchSize);
     if (!guessHeld) {
       this.dropGuesses();

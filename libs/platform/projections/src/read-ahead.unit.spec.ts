@@ -36,6 +36,13 @@ describe('Reading the log ahead', () => {
     expect(reads.count).toBeLessThanOrEqual(10 + 3); // the guesses beyond the head are all it wasted
   });
 
+  it('reads once when the log has less than a batch: nothing is guessed until a batch comes back full', async () => {
+    const reads = { count: 0 };
+    const positions = Array.from({ length: 5 }, (_, i) => BigInt(i + 1));
+    expect(await readAll(new ReadAhead(logAt(positions, reads), 0n, 100, 3))).toEqual(positions);
+    expect(reads.count).toBe(2); // the five events, then the empty read that says caught up
+  });
+
   it('returns every event once, in order, whatever the gaps, batch size and depth', async () => {
     await fc.assert(
       fc.asyncProperty(
