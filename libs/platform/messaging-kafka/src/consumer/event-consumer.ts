@@ -45,7 +45,11 @@ export type EventConsumerOptions = Readonly<{
   connection: ClientConfig;
   schema: string;
   retry?: RetryPolicy;
-  /** Partitions handled at once (each still strictly in order). */
+  /**
+   * Partitions handled at once (each still strictly in order). More than one by default: after a
+   * pause upstream (the relay, the broker, a busy machine) messages arrive as a burst, and one
+   * message after another the last of it waited for every handler before it (two commits each).
+   */
   partitionsConsumedConcurrently?: number;
   /** Layout for topics this consumer must create because nothing has published yet. */
   topicLayout?: TopicLayout;
@@ -54,6 +58,8 @@ export type EventConsumerOptions = Readonly<{
   metrics?: Registry;
   logger?: Logger;
 }>;
+
+const DEFAULT_CONCURRENCY = 3;
 
 export type ConsumerStatus = Readonly<{ name: string; running: boolean; lastError: string | null }>;
 
@@ -79,7 +85,7 @@ export class EventConsumer {
     this.logger = options.logger ?? defaultLogger(`consumer:${options.name}`);
     this.metrics = new ConsumerMetrics(options.metrics ?? new Registry(), options.name);
     this.inbox = new Inbox(options.schema, options.name);
-    this.pool = new Pool({ ...options.connection, max: (options.partitionsConsumedConcurrently ?? 1) + 1 });
+    this.pool = new Pool({ ...options.connection, max: this.concurrency() + 1 });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'idle inbox connection failed'));
     // A connection that dies while checked out, between queries, reports on the client itself; unheard,
     // Node would end the service (a Postgres restart did). The next query on it fails and is retried instead.
@@ -120,7 +126,7 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
     await this.consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.concurrency(),
       // Offsets are resolved one message at a time, after it is handled (or parked), and committed
       // at least every second and after each batch; a crash replays at most that much, into the inbox.
       eachBatchAutoResolve: false,
@@ -137,6 +143,10 @@ export class EventConsumer {
     await this.producer?.disconnect().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
     this.running = false;
+  }
+
+  private concurrency(): number {
+    return this.options.partitionsConsumedConcurrently ?? DEFAULT_CONCURRENCY;
   }
 
   status(): ConsumerStatus {
