@@ -179,4 +179,49 @@ describe('Kafka relay', () => {
       }
     }, 90_000);
   });
+
+  describe('when events commit while a batch is being sent', () => {
+    it('publishes them as soon as the send is acknowledged, not after an idle poll', async () => {
+      const sending = await PostgresEventStore.connect({ connectionString: database.url, schema: 'sending' });
+      const sendingPrefix = uniqueTopic('relay-sending');
+      let sends = 0;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // The real broker; only the first produce request is held until the second event is in the log.
+      const holdingFirstSend = new Proxy(kafka, {
+        get: (target, property) => {
+          if (property !== 'producer') return Reflect.get(target, property);
+          return (...args: Parameters<Kafka['producer']>) => {
+            const producer = target.producer(...args);
+            const sendBatch = producer.sendBatch.bind(producer);
+            producer.sendBatch = async (batch) => {
+              if (sends++ === 0) await released;
+              return sendBatch(batch);
+            };
+            return producer;
+          };
+        },
+      });
+      const logHead = eventsTableHead(pool, 'sending');
+      // An idle poll longer than the test's patience: only reading again after the send can pass.
+      const relay = new KafkaRelay({ ...options, name: 'sending', store: sending, schema: 'sending', logHead, topicPrefix: sendingPrefix, kafka: holdingFirstSend, idleMs: 60_000 });
+      try {
+        await seedParticipants(sending, { streams: 1, eventsPerStream: 1 });
+        relay.start();
+        await waitFor(() => sends === 1, { timeoutMs: 30_000, what: 'the first batch to be sent' });
+        // Long enough for the read made ahead during the send to have come back empty.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await seedParticipants(sending, { streams: 1, eventsPerStream: 1 });
+        const head = await logHead();
+        release();
+
+        await waitFor(async () => (relay.status().position ?? 0n) >= head, { timeoutMs: 10_000, what: 'the event committed during the send to be published' });
+        expect(await readTopics(kafka, [eventsTopic('enrolment', sendingPrefix)], (m) => m.length >= 2)).toHaveLength(2);
+      } finally {
+        release();
+        await relay.stop();
+        await sending.close();
+      }
+    }, 60_000);
+  });
 });
