@@ -16,13 +16,9 @@ import {
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { EventConsumers, EventConsumersModule, KafkaRelay, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
 import { ProjectionRunner, ProjectionsModule } from '@alongside/platform/projections';
-import { METRICS_REGISTRY, ReadinessChecks, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { eventLogHead, METRICS_REGISTRY, ReadinessChecks, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 
 export type EnrolmentAppOptions = EnrolmentModuleOptions;
-
-/** The Postgres store keeps its log in <schema>.events; its newest position is the head (for lag). */
-const logHeadOf = (dataSource: DataSource, schema: string) => async (): Promise<bigint> =>
-  BigInt((await dataSource.query(`select coalesce(max(global_position), 0)::text as head from "${schema}".events`))[0].head);
 
 const kafkaOf = (config: ServiceConfig, clientId: string) => new Kafka({ clientId, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
 
@@ -62,7 +58,7 @@ export class EnrolmentAppModule {
           useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource, metrics: Registry) => ({
             name: config.context,
             store,
-            logHead: logHeadOf(dataSource, config.context),
+            logHead: eventLogHead(dataSource, config.context),
             connection: { connectionString: config.databaseUrl },
             schema: config.context,
             kafka: kafkaOf(config, 'enrolment-relay'),
@@ -92,7 +88,7 @@ export class EnrolmentAppModule {
           useFactory: (dataSource: DataSource, store: EventStore, config: ServiceConfig, metrics: Registry) => ({
             dataSource,
             store,
-            logHead: logHeadOf(dataSource, config.context),
+            logHead: eventLogHead(dataSource, config.context),
             projections: [enrolmentViewsProjection],
             idleMs: 50,
             metrics,

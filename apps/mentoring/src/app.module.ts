@@ -3,14 +3,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
 import { inEventSiteScope } from '@alongside/platform/security';
-import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { eventLogHead, inProcessProjections, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { mentoringUpcasters } from '@alongside/mentoring/contracts';
+import { mentoringViewsProjection } from '@alongside/mentoring/read-models';
 import { CompanionListener, EnrolmentListener, HEARD_FROM_COMPANION, HEARD_FROM_ENROLMENT, MentoringModule, type MentoringModuleOptions } from '@alongside/mentoring/application';
 import { checkInEventSchemas, OUTCOMES_EVENTS_TOPIC, outcomesUpcasters } from '@alongside/outcomes/contracts';
 import { DataSource } from 'typeorm';
-import { logHeadOf, MentoringProjections } from './mentoring-projections';
 
 export type MentoringAppOptions = MentoringModuleOptions &
   Readonly<{
@@ -44,7 +44,7 @@ export class MentoringAppModule {
           useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
             name: config.context,
             store,
-            logHead: logHeadOf(dataSource, config.context),
+            logHead: eventLogHead(dataSource, config.context),
             connection: connectionOf(config),
             schema: config.context,
             kafka: kafkaOf(config, 'mentoring-relay'),
@@ -54,7 +54,7 @@ export class MentoringAppModule {
         }),
       );
     }
-    if (role === 'all' || role === 'projections') providers.push(MentoringProjections);
+    if (role === 'all' || role === 'projections') providers.push(inProcessProjections([mentoringViewsProjection]));
     const mentoring = MentoringModule.forRoot({ ...options, ...(role === 'api' || role === 'all' ? {} : { sweepIntervalMs: 0 }) });
     if (role === 'all') {
       background.push(

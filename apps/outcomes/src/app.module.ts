@@ -18,9 +18,9 @@ import { outcomesUpcasters } from '@alongside/outcomes/contracts';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
-import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { eventLogHead, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { DashboardPageController } from './dashboard-page/dashboard-page.controller';
-import { logHeadOf, OutcomeProjections } from './outcome-projections';
+import { outcomeProjections } from './outcome-projections';
 
 export type OutcomesAppOptions = OutcomesModuleOptions &
   Readonly<{
@@ -56,7 +56,7 @@ export class OutcomesAppModule {
           useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
             name: config.context,
             store,
-            logHead: logHeadOf(dataSource, config.context),
+            logHead: eventLogHead(dataSource, config.context),
             connection: connectionOf(config),
             schema: config.context,
             kafka: kafkaOf(config, 'outcomes-relay'),
@@ -66,7 +66,7 @@ export class OutcomesAppModule {
         }),
       );
     }
-    if (role === 'all' || role === 'projections') providers.push(OutcomeProjections);
+    if (role === 'all' || role === 'projections') providers.push(outcomeProjections);
     if (role === 'all') {
       background.push(
         EventConsumersModule.forRootAsync({

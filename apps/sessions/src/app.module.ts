@@ -3,15 +3,15 @@ import { Kafka, logLevel } from 'kafkajs';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
 import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
 import { inEventSiteScope } from '@alongside/platform/security';
-import { SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { eventLogHead, inProcessProjections, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { MENTORING_EVENTS_TOPIC, mentoringEventSchemas, mentoringUpcasters } from '@alongside/mentoring/contracts';
 import { sessionsUpcasters } from '@alongside/sessions/contracts';
+import { sessionsViewsProjection } from '@alongside/sessions/read-models';
 import { HEARD_FROM_ENROLMENT, HEARD_FROM_MENTORING, HeardFacts, SessionsModule, type SessionsModuleOptions } from '@alongside/sessions/application';
 import { DataSource } from 'typeorm';
 import { SessionsBilling } from './sessions-billing';
-import { logHeadOf, SessionsProjections } from './sessions-projections';
 
 export type SessionsAppOptions = SessionsModuleOptions &
   Readonly<{
@@ -46,7 +46,7 @@ export class SessionsAppModule {
           useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
             name: config.context,
             store,
-            logHead: logHeadOf(dataSource, config.context),
+            logHead: eventLogHead(dataSource, config.context),
             connection: connectionOf(config),
             schema: config.context,
             kafka: kafkaOf(config, 'sessions-relay'),
@@ -56,7 +56,7 @@ export class SessionsAppModule {
         }),
       );
     }
-    if (role === 'all' || role === 'projections') providers.push(SessionsProjections, SessionsBilling);
+    if (role === 'all' || role === 'projections') providers.push(inProcessProjections([sessionsViewsProjection]), SessionsBilling);
     if (role === 'all') {
       background.push(
         EventConsumersModule.forRootAsync({

@@ -12,3 +12,5 @@ export * from './http/page';
 export * from './http/invalid-cursor';
 export * from './http/problem-details.dto';
 export * from './http/problem-responses';
+export * from './storage/event-log-head';
+export * from './storage/in-process-projections';
