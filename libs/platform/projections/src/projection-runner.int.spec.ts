@@ -67,6 +67,12 @@ describe('Projection runner', () => {
       const admissions = await dataSource.query('select sum(admissions)::int as total from outcomes.admissions_by_site_v1');
       expect(admissions[0].total).toBe(30 * 15); // Enrolled and Readmitted: 8 + 7 of each participant's 37
 
+      // Planned and read like any table from the start: analysed and vacuumed before it went live.
+      const prepared = await dataSource.query(
+        "select relname, last_vacuum is not null vacuumed, last_analyze is not null analysed from pg_stat_user_tables where schemaname = 'outcomes' and relname like '%\\_v1' order by 1",
+      );
+      expect(prepared).toEqual(['admissions_by_site_v1', 'participant_status_v1'].map((relname) => ({ relname, vacuumed: true, analysed: true })));
+
       const readers = new ActiveProjections(dataSource);
       expect(await readers.version('participants')).toBe(1);
       expect(await readers.table('participants', 'participant_status')).toBe('"outcomes"."participant_status_v1"');
