@@ -23,6 +23,9 @@ describe('Event consumer', () => {
   let producer: Producer;
   let consumer: EventConsumer;
   const failOnceAfterAppend = new Set<string>();
+  /** Events whose handler waits for the promise first: a slow effect, holding its partition. */
+  const heldUntil = new Map<string, Promise<void>>();
+  const started = new Set<string>();
   const seen: string[] = [];
 
   const publish = async (...messages: Message[]) => {
@@ -54,6 +57,8 @@ describe('Event consumer', () => {
       topics: [topic],
       handlers: {
         Enrolled: async (event, tx) => {
+          started.add(event.id);
+          await heldUntil.get(event.id);
           seen.push(event.id);
           await admit(event, tx);
           if (failOnceAfterAppend.delete(event.id)) throw new Error('the database went away after the append');
@@ -121,6 +126,28 @@ describe('Event consumer', () => {
 
       await waitFor(async () => (await admittedEventsOf(participantId)).length === 1, { what: 'the upcast admission' });
       expect((await admittedEventsOf(participantId))[0].data).toEqual({ participantId, levelOfCare: 'unknown' });
+    });
+  });
+
+  describe('when a delivery spans several partitions', () => {
+    it("handles one partition's message while another partition's handler is still busy", async () => {
+      let release!: () => void;
+      const slow = enrolled();
+      heldUntil.set(slow.id, new Promise<void>((resolve) => (release = resolve)));
+      const next = enrolled();
+      const participantOf = (event: typeof slow) => (event.data as { participantId: string }).participantId;
+      try {
+        // One produce request: the broker appends both before the consumer's fetch sees either, as after a pause upstream.
+        await publish({ ...toEventMessage(slow), partition: 0 }, { ...toEventMessage(next), partition: 1 });
+
+        // One partition after another, the second admission would wait for the first handler.
+        await waitFor(async () => (await admissionsOf(participantOf(next))).length === 1, { timeoutMs: 5_000, what: "the other partition's admission" });
+        expect(started.has(slow.id)).toBe(true);
+        expect(await admissionsOf(participantOf(slow))).toHaveLength(0);
+      } finally {
+        release();
+      }
+      await waitFor(async () => (await admissionsOf(participantOf(slow))).length === 1, { what: 'the slow admission once released' });
     });
   });
 

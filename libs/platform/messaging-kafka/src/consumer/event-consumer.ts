@@ -47,8 +47,9 @@ export type EventConsumerOptions = Readonly<{
   retry?: RetryPolicy;
   /**
    * Partitions handled at once (each still strictly in order). More than one by default: after a
-   * pause upstream (the relay, the broker, a busy machine) messages arrive as a burst, and one
-   * message after another the last of it waited for every handler before it (two commits each).
+   * pause upstream (the relay, the broker, a busy machine) a burst comes back in one fetch across
+   * partitions, and handled one partition after another its last message waited for every handler
+   * before it (two commits each). kafkajs fetches again once a fetch's batches are all handled.
    */
   partitionsConsumedConcurrently?: number;
   /** Layout for topics this consumer must create because nothing has published yet. */
