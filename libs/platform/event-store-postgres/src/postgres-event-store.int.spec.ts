@@ -1,7 +1,7 @@
 import { eventStoreContract, newStream, sampleEvents } from '@alongside/platform/event-store';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
-import { Client } from 'pg';
+import { Client, Pool, types } from 'pg';
 import { appendInOneStatement } from './append-in-one-statement';
 import { encodeEvents } from './encoded-events';
 import { appendHeldOpen } from './held-open-append';
@@ -60,6 +60,44 @@ describe('Postgres event store', () => {
       expect((await upcasting.readAllStored({ after: stored.position })).events.map((e) => e.streamPosition)).toEqual([2n]);
     } finally {
       await upcasting.close();
+    }
+    // A long transaction anywhere on a shared server holds the log back; the wait is for it, not a claim about speed.
+  }, 90_000);
+
+  it('reads positions and JSON exactly through a pool whose owner parses int8 as numbers and leaves jsonb as text', async () => {
+    // What a pool shared with other code may do: the store's reads bring their own parsers.
+    const INT8 = 20;
+    const JSONB = 3802;
+    const pool = new Pool({
+      connectionString: database.url,
+      max: 2,
+      options: '-c plan_cache_mode=force_generic_plan',
+      types: {
+        getTypeParser: ((oid: number, format?: 'text') =>
+          oid === INT8 ? Number : oid === JSONB ? (text: string) => text : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+      },
+    });
+    const shared = await PostgresEventStore.connect({ pool, schema: 'shared_pool' });
+    try {
+      const stream = newStream();
+      const events = sampleEvents(3);
+      await shared.appendToStream(stream, events, { expectedVersion: 'no_stream' });
+      const read = await shared.readStream(stream, { from: 1n });
+      expect(read.version).toBe(2n);
+      expect(read.events.map((e) => [e.streamId, e.streamPosition, e.id, e.data, e.metadata])).toEqual(
+        events.slice(1).map((e, i) => [stream, BigInt(i + 1), e.id, e.data, e.metadata]),
+      );
+      await waitFor(async () => (await shared.readAll({ after: 0n })).events.length === 3, { what: 'the three events in the global log', timeoutMs: 60_000 });
+      const all = await shared.readAll({ after: 0n });
+      expect(all.events.map((e) => [typeof e.globalPosition, e.streamPosition, e.data, e.metadata])).toEqual(
+        events.map((e, i) => ['bigint', BigInt(i), e.data, e.metadata]),
+      );
+      expect(all.position).toBe(all.events[2].globalPosition);
+      const stored = await shared.readAllStored({ after: 0n });
+      expect(stored.events.map((e) => [e.globalPosition, JSON.parse(e.dataJson)])).toEqual(all.events.map((e) => [e.globalPosition, e.data]));
+    } finally {
+      await shared.close();
+      await pool.end();
     }
     // A long transaction anywhere on a shared server holds the log back; the wait is for it, not a claim about speed.
   }, 90_000);
