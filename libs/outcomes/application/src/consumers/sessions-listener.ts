@@ -6,6 +6,17 @@ import { HeardFactRecorder } from './heard-fact-recorder';
 /** The sessions events outcomes hears: each participant's attendance at a session, and its corrections. */
 export const HEARD_FROM_SESSIONS = ['AttendanceRecorded', 'AttendanceCorrected'] as const;
 
+/** What an attendance and its correction both say, in the outcome record's words. */
+const attendanceIn = ({ id, type, data }: ConsumedEvent<AttendanceRecorded | AttendanceCorrected>) => ({
+  participantId: data.participantId,
+  sessionId: data.sessionId,
+  groupKind: data.groupKind,
+  heldOn: data.localDate,
+  status: data.status,
+  minutes: data.minutesAttended,
+  heardFrom: { context: 'sessions' as const, eventId: id, eventType: type },
+});
+
 /**
  * One attendance, or a correction of one, recorded in the participant's own outcome record. Every
  * correction heard is recorded with its revision; the read side counts only the newest.
@@ -16,38 +27,18 @@ export class SessionsListener {
 
   readonly handlers: Readonly<Record<(typeof HEARD_FROM_SESSIONS)[number], EventHandler>> = {
     AttendanceRecorded: async (event) => {
-      const { data } = event as ConsumedEvent<AttendanceRecorded>;
+      const recorded = event as ConsumedEvent<AttendanceRecorded>;
       await this.recorder.record(
-        {
-          type: 'RecordAttendance',
-          data: {
-            participantId: data.participantId,
-            sessionId: data.sessionId,
-            groupKind: data.groupKind,
-            heldOn: data.localDate,
-            status: data.status,
-            minutes: data.minutesAttended,
-            heardFrom: { context: 'sessions', eventId: event.id, eventType: event.type },
-          },
-        },
+        { type: 'RecordAttendance', data: attendanceIn(recorded) },
         this.recorder.contextOf(event, 'sessions'),
       );
     },
     AttendanceCorrected: async (event) => {
-      const { data } = event as ConsumedEvent<AttendanceCorrected>;
+      const corrected = event as ConsumedEvent<AttendanceCorrected>;
       await this.recorder.record(
         {
           type: 'RecordAttendanceCorrection',
-          data: {
-            participantId: data.participantId,
-            sessionId: data.sessionId,
-            groupKind: data.groupKind,
-            heldOn: data.localDate,
-            status: data.status,
-            minutes: data.minutesAttended,
-            revision: data.revision,
-            heardFrom: { context: 'sessions', eventId: event.id, eventType: event.type },
-          },
+          data: { ...attendanceIn(corrected), revision: corrected.data.revision },
         },
         this.recorder.contextOf(event, 'sessions'),
       );
