@@ -93,6 +93,7 @@ describe('Postgres event store', () => {
         events.map((e, i) => ['bigint', BigInt(i), e.data, e.metadata]),
       );
       expect(all.position).toBe(all.events[2].globalPosition);
+      expect(all.events[0].recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/);
       const stored = await shared.readAllStored({ after: 0n });
       expect(stored.events.map((e) => [e.globalPosition, JSON.parse(e.dataJson)])).toEqual(all.events.map((e) => [e.globalPosition, e.data]));
     } finally {

