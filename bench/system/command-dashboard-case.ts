@@ -1,15 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import type { RetentionView } from '@alongside/outcomes/contracts';
 import type { CaseRunner } from '../harness/bench-case';
 import { measureRounds, roundsPlan } from '../harness/rounds';
 import { latencyOf } from '../harness/stats';
+import { admissionStages, type Journey } from './admission-stages';
 import { bearerFor, sendJson, startServiceApps } from './service-apps';
 
 type Pending = { site: string; nth: number; sentAt: bigint; participantId: string; sentAtMs: number };
-
-/** One admission's journey: when it left, and how long until the dashboard counted it. */
-type Journey = { participantId: string; sentAtMs: number; seenAfterMs: number };
 
 const elapsedMs = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e6;
 
@@ -19,31 +16,6 @@ const CONFIGURATION = {
   milestonePolicy: { milestoneDays: [30, 60, 90, 180, 365], lapseRestartsCount: false },
   followUpSchedule: { daysAfterDischarge: [7, 30, 90, 180] },
   payerRulesRef: 'medicaid-peer-support@1',
-};
-
-/**
- * Where the time goes, from the two logs' own clocks (one machine, one Postgres): sent → in enrolment's
- * log (the command), → in outcomes' log (relay, Kafka, consumer, recording), → on the dashboard
- * (projection, the dashboard's query, the poll). `recorded_at` is the appending transaction's start.
- */
-const stagesOf = async (databaseUrl: string, journeys: readonly Journey[]) => {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const at = async (sql: string) =>
-      new Map((await client.query<{ id: string; ms: string }>(sql)).rows.map((r) => [r.id, Number(r.ms)]));
-    const enrolled = await at("select data->>'participantId' as id, (extract(epoch from recorded_at) * 1000)::text as ms from enrolment.events where type = 'Enrolled'");
-    const admitted = await at("select data->>'participantId' as id, (extract(epoch from recorded_at) * 1000)::text as ms from outcomes.events where type = 'ParticipantAdmitted'");
-    const known = journeys.filter((j) => enrolled.has(j.participantId) && admitted.has(j.participantId));
-    return {
-      journeys: known.length,
-      commandMs: latencyOf(known.map((j) => enrolled.get(j.participantId)! - j.sentAtMs)),
-      throughKafkaMs: latencyOf(known.map((j) => admitted.get(j.participantId)! - enrolled.get(j.participantId)!)),
-      toDashboardMs: latencyOf(known.map((j) => j.sentAtMs + j.seenAfterMs - admitted.get(j.participantId)!)),
-    };
-  } finally {
-    await client.end();
-  }
 };
 
 /**
@@ -143,7 +115,10 @@ export const run: CaseRunner = async (context) => {
         return participants.length;
       },
     );
-    const stages = await stagesOf(context.databaseUrl, journeys);
+    const stages = await admissionStages(
+      { databaseUrl: context.databaseUrl, brokers: context.brokers, enrolmentTopic: `${prefix}.enrolment.events`, inboxConsumer: `${prefix}.outcomes.enrolment` },
+      journeys,
+    );
     return {
       unit: 'commands/s',
       ...outcome,
