@@ -1,16 +1,22 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
-import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { EventConsumersModule, jsonSchemaChecks } from '@alongside/platform/messaging-kafka';
 import { inEventSiteScope } from '@alongside/platform/security';
-import { eventLogHead, inProcessProjections, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import {
+  inProcessProjections,
+  processRoleOf,
+  SERVICE_CONFIG,
+  ServiceRuntimeModule,
+  serviceKafka,
+  serviceRelay,
+  underPrefix,
+  type ServiceConfig,
+} from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { mentoringUpcasters } from '@alongside/mentoring/contracts';
 import { mentoringViewsProjection } from '@alongside/mentoring/read-models';
 import { CompanionListener, EnrolmentListener, HEARD_FROM_COMPANION, HEARD_FROM_ENROLMENT, MentoringModule, type MentoringModuleOptions } from '@alongside/mentoring/application';
 import { checkInEventSchemas, OUTCOMES_EVENTS_TOPIC, outcomesUpcasters } from '@alongside/outcomes/contracts';
-import { DataSource } from 'typeorm';
 
 export type MentoringAppOptions = MentoringModuleOptions &
   Readonly<{
@@ -18,10 +24,6 @@ export type MentoringAppOptions = MentoringModuleOptions &
     /** `alongside` in production; tests give their own topics. */
     topicPrefix?: string;
   }>;
-
-type Role = 'api' | 'relay' | 'projections' | 'all';
-
-const kafkaOf = (config: ServiceConfig, clientId: string) => new Kafka({ clientId, brokers: config.kafkaBrokers, logLevel: logLevel.WARN });
 
 const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
 
@@ -33,27 +35,11 @@ const connectionOf = (config: ServiceConfig) => ({ connectionString: config.data
 export class MentoringAppModule {
   static forRoot(options: MentoringAppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
-    const role = (env.ROLE ?? 'all') as Role;
+    const role = processRoleOf(env);
     const prefix = options.topicPrefix ?? env.KAFKA_TOPIC_PREFIX ?? 'alongside';
     const background: DynamicModule[] = [];
     const providers: Provider[] = [];
-    if (role === 'all' || role === 'relay') {
-      background.push(
-        KafkaRelayModule.forRootAsync({
-          inject: [SERVICE_CONFIG, EVENT_STORE, DataSource],
-          useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
-            name: config.context,
-            store,
-            logHead: eventLogHead(dataSource, config.context),
-            connection: connectionOf(config),
-            schema: config.context,
-            kafka: kafkaOf(config, 'mentoring-relay'),
-            contexts: [config.context],
-            topicPrefix: prefix,
-          }),
-        }),
-      );
-    }
+    if (role === 'all' || role === 'relay') background.push(serviceRelay({ clientId: 'mentoring-relay', topicPrefix: prefix }));
     if (role === 'all' || role === 'projections') providers.push(inProcessProjections([mentoringViewsProjection]));
     const mentoring = MentoringModule.forRoot({ ...options, ...(role === 'api' || role === 'all' ? {} : { sweepIntervalMs: 0 }) });
     if (role === 'all') {
@@ -63,11 +49,9 @@ export class MentoringAppModule {
           inject: [SERVICE_CONFIG, EnrolmentListener, CompanionListener],
           useFactory: (config: ServiceConfig, listener: EnrolmentListener, companion: CompanionListener) => [
             {
-              // A test's own prefix gets its own group: kafkajs assigns a group's partitions as if every
-              // member subscribed to the same topics.
-              name: prefix === 'alongside' ? 'mentoring.enrolment' : `${prefix}.mentoring.enrolment`,
-              kafka: kafkaOf(config, 'mentoring-consumer'),
-              topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
+              name: underPrefix(prefix, 'mentoring.enrolment'),
+              kafka: serviceKafka(config, 'mentoring-consumer'),
+              topics: [underPrefix(prefix, 'enrolment.events', ENROLMENT_EVENTS_TOPIC)],
               handlers: inEventSiteScope(listener.handlers),
               schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_ENROLMENT.map((type) => [type, enrolmentEventJsonSchemas[type]]))),
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
@@ -76,9 +60,9 @@ export class MentoringAppModule {
             },
             {
               // The participant's companion check-ins and requests for contact (risk flags on the caseload).
-              name: prefix === 'alongside' ? 'mentoring.companion' : `${prefix}.mentoring.companion`,
-              kafka: kafkaOf(config, 'mentoring-companion-consumer'),
-              topics: [prefix === 'alongside' ? OUTCOMES_EVENTS_TOPIC : `${prefix}.outcomes.events`],
+              name: underPrefix(prefix, 'mentoring.companion'),
+              kafka: serviceKafka(config, 'mentoring-companion-consumer'),
+              topics: [underPrefix(prefix, 'outcomes.events', OUTCOMES_EVENTS_TOPIC)],
               handlers: inEventSiteScope(companion.handlers),
               schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_COMPANION.map((type) => [type, checkInEventSchemas[type]]))),
               upcasters: UpcasterRegistry.merge(outcomesUpcasters),

@@ -1,16 +1,22 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
-import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { EventConsumersModule, jsonSchemaChecks, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { EventConsumersModule, jsonSchemaChecks } from '@alongside/platform/messaging-kafka';
 import { inEventSiteScope } from '@alongside/platform/security';
-import { eventLogHead, inProcessProjections, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import {
+  inProcessProjections,
+  processRoleOf,
+  SERVICE_CONFIG,
+  ServiceRuntimeModule,
+  serviceKafka,
+  serviceRelay,
+  underPrefix,
+  type ServiceConfig,
+} from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { MENTORING_EVENTS_TOPIC, mentoringEventSchemas, mentoringUpcasters } from '@alongside/mentoring/contracts';
 import { sessionsUpcasters } from '@alongside/sessions/contracts';
 import { sessionsViewsProjection } from '@alongside/sessions/read-models';
 import { HEARD_FROM_ENROLMENT, HEARD_FROM_MENTORING, HeardFacts, SessionsModule, type SessionsModuleOptions } from '@alongside/sessions/application';
-import { DataSource } from 'typeorm';
 import { SessionsBilling } from './sessions-billing';
 
 export type SessionsAppOptions = SessionsModuleOptions &
@@ -20,9 +26,6 @@ export type SessionsAppOptions = SessionsModuleOptions &
     topicPrefix?: string;
   }>;
 
-type Role = 'api' | 'relay' | 'projections' | 'all';
-
-const kafkaOf = (config: ServiceConfig, clientId: string) => new Kafka({ clientId, brokers: config.kafkaBrokers, logLevel: logLevel.WARN });
 const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
 const only = (schemas: Readonly<Record<string, object>>, types: readonly string[]) => jsonSchemaChecks(Object.fromEntries(types.map((t) => [t, schemas[t]])));
 
@@ -34,28 +37,12 @@ const only = (schemas: Readonly<Record<string, object>>, types: readonly string[
 export class SessionsAppModule {
   static forRoot(options: SessionsAppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
-    const role = (env.ROLE ?? 'all') as Role;
+    const role = processRoleOf(env);
     const prefix = options.topicPrefix ?? env.KAFKA_TOPIC_PREFIX ?? 'alongside';
     const background: DynamicModule[] = [];
     const providers: Provider[] = [];
     const sessions = SessionsModule.forRoot(options);
-    if (role === 'all' || role === 'relay') {
-      background.push(
-        KafkaRelayModule.forRootAsync({
-          inject: [SERVICE_CONFIG, EVENT_STORE, DataSource],
-          useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource) => ({
-            name: config.context,
-            store,
-            logHead: eventLogHead(dataSource, config.context),
-            connection: connectionOf(config),
-            schema: config.context,
-            kafka: kafkaOf(config, 'sessions-relay'),
-            contexts: [config.context],
-            topicPrefix: prefix,
-          }),
-        }),
-      );
-    }
+    if (role === 'all' || role === 'relay') background.push(serviceRelay({ clientId: 'sessions-relay', topicPrefix: prefix }));
     if (role === 'all' || role === 'projections') providers.push(inProcessProjections([sessionsViewsProjection]), SessionsBilling);
     if (role === 'all') {
       background.push(
@@ -64,9 +51,9 @@ export class SessionsAppModule {
           inject: [SERVICE_CONFIG, HeardFacts],
           useFactory: (config: ServiceConfig, heard: HeardFacts) => [
             {
-              name: prefix === 'alongside' ? 'sessions.enrolment' : `${prefix}.sessions.enrolment`,
-              kafka: kafkaOf(config, 'sessions-enrolment-consumer'),
-              topics: [prefix === 'alongside' ? ENROLMENT_EVENTS_TOPIC : `${prefix}.enrolment.events`],
+              name: underPrefix(prefix, 'sessions.enrolment'),
+              kafka: serviceKafka(config, 'sessions-enrolment-consumer'),
+              topics: [underPrefix(prefix, 'enrolment.events', ENROLMENT_EVENTS_TOPIC)],
               handlers: inEventSiteScope(heard.fromEnrolment),
               schemas: only(enrolmentEventJsonSchemas, HEARD_FROM_ENROLMENT),
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
@@ -74,9 +61,9 @@ export class SessionsAppModule {
               schema: config.context,
             },
             {
-              name: prefix === 'alongside' ? 'sessions.mentoring' : `${prefix}.sessions.mentoring`,
-              kafka: kafkaOf(config, 'sessions-mentoring-consumer'),
-              topics: [prefix === 'alongside' ? MENTORING_EVENTS_TOPIC : `${prefix}.mentoring.events`],
+              name: underPrefix(prefix, 'sessions.mentoring'),
+              kafka: serviceKafka(config, 'sessions-mentoring-consumer'),
+              topics: [underPrefix(prefix, 'mentoring.events', MENTORING_EVENTS_TOPIC)],
               handlers: inEventSiteScope(heard.fromMentoring),
               schemas: only(mentoringEventSchemas, HEARD_FROM_MENTORING),
               upcasters: UpcasterRegistry.merge(mentoringUpcasters),

@@ -14,3 +14,6 @@ export * from './http/problem-details.dto';
 export * from './http/problem-responses';
 export * from './storage/event-log-head';
 export * from './storage/in-process-projections';
+export * from './messaging/process-role';
+export * from './messaging/service-kafka';
+export * from './messaging/service-relay';
