@@ -190,4 +190,13 @@ describe('Mentoring hears enrolment on Kafka', () => {
     expect(letter.value!.toString()).toBe('{ not json');
     expect(letter.headers!['dlq-reason']!.toString()).toBe('unreadable');
   });
+
+  it("reports its relay on the service's /metrics: the lease it holds and what it published", async () => {
+    const relayLine = (metrics: string, name: string) =>
+      metrics.split('\n').find((line) => line.startsWith(`${name}{`) && line.includes('relay="mentoring"'));
+    await waitFor(async () => {
+      const { text } = await http().get('/metrics').expect(200);
+      return relayLine(text, 'alongside_relay_lease_held')?.endsWith(' 1') === true && relayLine(text, 'alongside_relay_published_total') !== undefined;
+    }, { timeoutMs: 30_000, what: "the relay's lease and published count on /metrics" });
+  });
 });
