@@ -1,15 +1,11 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { EventConsumersModule, jsonSchemaChecks } from '@alongside/platform/messaging-kafka';
 import { inEventSiteScope } from '@alongside/platform/security';
 import {
   inProcessProjections,
   processRoleOf,
-  SERVICE_CONFIG,
-  ServiceRuntimeModule,
-  serviceKafka,
+  serviceConsumers,
   serviceRelay,
-  underPrefix,
-  type ServiceConfig,
+  ServiceRuntimeModule,
 } from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
@@ -24,8 +20,6 @@ export type MentoringAppOptions = MentoringModuleOptions &
     /** `alongside` in production; tests give their own topics. */
     topicPrefix?: string;
   }>;
-
-const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
 
 /**
  * The mentoring service: routes, and (ROLE=all by default) the relay to `alongside.mentoring.events`,
@@ -44,30 +38,31 @@ export class MentoringAppModule {
     const mentoring = MentoringModule.forRoot({ ...options, ...(role === 'api' || role === 'all' ? {} : { sweepIntervalMs: 0 }) });
     if (role === 'all') {
       background.push(
-        EventConsumersModule.forRootAsync({
+        serviceConsumers({
+          topicPrefix: prefix,
           imports: [mentoring],
-          inject: [SERVICE_CONFIG, EnrolmentListener, CompanionListener],
-          useFactory: (config: ServiceConfig, listener: EnrolmentListener, companion: CompanionListener) => [
+          inject: [EnrolmentListener, CompanionListener],
+          hears: (listener: EnrolmentListener, companion: CompanionListener) => [
             {
-              name: underPrefix(prefix, 'mentoring.enrolment'),
-              kafka: serviceKafka(config, 'mentoring-consumer'),
-              topics: [underPrefix(prefix, 'enrolment.events', ENROLMENT_EVENTS_TOPIC)],
+              name: 'mentoring.enrolment',
+              clientId: 'mentoring-consumer',
+              source: 'enrolment',
+              productionTopic: ENROLMENT_EVENTS_TOPIC,
               handlers: inEventSiteScope(listener.handlers),
-              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_ENROLMENT.map((type) => [type, enrolmentEventJsonSchemas[type]]))),
+              heard: HEARD_FROM_ENROLMENT,
+              schemas: enrolmentEventJsonSchemas,
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
-              connection: connectionOf(config),
-              schema: config.context,
             },
             {
               // The participant's companion check-ins and requests for contact (risk flags on the caseload).
-              name: underPrefix(prefix, 'mentoring.companion'),
-              kafka: serviceKafka(config, 'mentoring-companion-consumer'),
-              topics: [underPrefix(prefix, 'outcomes.events', OUTCOMES_EVENTS_TOPIC)],
+              name: 'mentoring.companion',
+              clientId: 'mentoring-companion-consumer',
+              source: 'outcomes',
+              productionTopic: OUTCOMES_EVENTS_TOPIC,
               handlers: inEventSiteScope(companion.handlers),
-              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_COMPANION.map((type) => [type, checkInEventSchemas[type]]))),
+              heard: HEARD_FROM_COMPANION,
+              schemas: checkInEventSchemas,
               upcasters: UpcasterRegistry.merge(outcomesUpcasters),
-              connection: connectionOf(config),
-              schema: config.context,
             },
           ],
         }),

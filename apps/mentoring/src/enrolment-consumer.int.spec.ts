@@ -191,12 +191,17 @@ describe('Mentoring hears enrolment on Kafka', () => {
     expect(letter.headers!['dlq-reason']!.toString()).toBe('unreadable');
   });
 
-  it("reports its relay on the service's /metrics: the lease it holds and what it published", async () => {
-    const relayLine = (metrics: string, name: string) =>
-      metrics.split('\n').find((line) => line.startsWith(`${name}{`) && line.includes('relay="mentoring"'));
+  it("reports its relay and its consumers on the service's /metrics: the lease held, what was published, what was heard", async () => {
+    const lineOf = (metrics: string, name: string, label: string) =>
+      metrics.split('\n').find((line) => line.startsWith(`${name}{`) && line.includes(label));
     await waitFor(async () => {
       const { text } = await http().get('/metrics').expect(200);
-      return relayLine(text, 'alongside_relay_lease_held')?.endsWith(' 1') === true && relayLine(text, 'alongside_relay_published_total') !== undefined;
-    }, { timeoutMs: 30_000, what: "the relay's lease and published count on /metrics" });
+      return (
+        lineOf(text, 'alongside_relay_lease_held', 'relay="mentoring"')?.endsWith(' 1') === true &&
+        lineOf(text, 'alongside_relay_published_total', 'relay="mentoring"') !== undefined &&
+        // The tests above sent a malformed message and several good ones to this consumer.
+        lineOf(text, 'alongside_consumer_dlq_total', `consumer="${prefix}.mentoring.enrolment"`) !== undefined
+      );
+    }, { timeoutMs: 30_000, what: "the relay's lease and published count, and the consumer's dead letters, on /metrics" });
   });
 });

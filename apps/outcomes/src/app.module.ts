@@ -14,15 +14,11 @@ import {
 } from '@alongside/outcomes/application';
 import { outcomesUpcasters } from '@alongside/outcomes/contracts';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
-import { EventConsumersModule, jsonSchemaChecks } from '@alongside/platform/messaging-kafka';
 import {
   processRoleOf,
-  SERVICE_CONFIG,
-  ServiceRuntimeModule,
-  serviceKafka,
+  serviceConsumers,
   serviceRelay,
-  underPrefix,
-  type ServiceConfig,
+  ServiceRuntimeModule,
 } from '@alongside/platform/service-runtime';
 import { DashboardPageController } from './dashboard-page/dashboard-page.controller';
 import { outcomeProjections } from './outcome-projections';
@@ -33,8 +29,6 @@ export type OutcomesAppOptions = OutcomesModuleOptions &
     /** `alongside` in production; tests give their own topics (here or as KAFKA_TOPIC_PREFIX, like enrolment). */
     topicPrefix?: string;
   }>;
-
-const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
 
 /**
  * The outcomes service: routes and the dashboard page, and (ROLE=all by default) the relay to
@@ -54,39 +48,40 @@ export class OutcomesAppModule {
     if (role === 'all' || role === 'projections') providers.push(outcomeProjections);
     if (role === 'all') {
       background.push(
-        EventConsumersModule.forRootAsync({
+        serviceConsumers({
+          topicPrefix: prefix,
           imports: [outcomes],
-          inject: [SERVICE_CONFIG, EnrolmentListener, SessionsListener, MentoringListener],
-          useFactory: (config: ServiceConfig, enrolment: EnrolmentListener, sessions: SessionsListener, mentoring: MentoringListener) => [
+          inject: [EnrolmentListener, SessionsListener, MentoringListener],
+          hears: (enrolment: EnrolmentListener, sessions: SessionsListener, mentoring: MentoringListener) => [
             {
-              name: underPrefix(prefix, 'outcomes.enrolment'),
-              kafka: serviceKafka(config, 'outcomes-enrolment'),
-              topics: [underPrefix(prefix, 'enrolment.events', ENROLMENT_EVENTS_TOPIC)],
+              name: 'outcomes.enrolment',
+              clientId: 'outcomes-enrolment',
+              source: 'enrolment',
+              productionTopic: ENROLMENT_EVENTS_TOPIC,
               handlers: enrolment.handlers,
-              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_ENROLMENT.map((type) => [type, enrolmentEventJsonSchemas[type]]))),
+              heard: HEARD_FROM_ENROLMENT,
+              schemas: enrolmentEventJsonSchemas,
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
-              connection: connectionOf(config),
-              schema: config.context,
             },
             {
-              name: underPrefix(prefix, 'outcomes.sessions'),
-              kafka: serviceKafka(config, 'outcomes-sessions'),
-              topics: [underPrefix(prefix, 'sessions.events', SESSIONS_EVENTS_TOPIC)],
+              name: 'outcomes.sessions',
+              clientId: 'outcomes-sessions',
+              source: 'sessions',
+              productionTopic: SESSIONS_EVENTS_TOPIC,
               handlers: sessions.handlers,
-              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_SESSIONS.map((type) => [type, sessionsEventSchemas[type]]))),
+              heard: HEARD_FROM_SESSIONS,
+              schemas: sessionsEventSchemas,
               upcasters: UpcasterRegistry.merge(sessionsUpcasters),
-              connection: connectionOf(config),
-              schema: config.context,
             },
             {
-              name: underPrefix(prefix, 'outcomes.mentoring'),
-              kafka: serviceKafka(config, 'outcomes-mentoring'),
-              topics: [underPrefix(prefix, 'mentoring.events', MENTORING_EVENTS_TOPIC)],
+              name: 'outcomes.mentoring',
+              clientId: 'outcomes-mentoring',
+              source: 'mentoring',
+              productionTopic: MENTORING_EVENTS_TOPIC,
               handlers: mentoring.handlers,
-              schemas: jsonSchemaChecks(Object.fromEntries(HEARD_FROM_MENTORING.map((type) => [type, mentoringEventSchemas[type]]))),
+              heard: HEARD_FROM_MENTORING,
+              schemas: mentoringEventSchemas,
               upcasters: UpcasterRegistry.merge(mentoringUpcasters),
-              connection: connectionOf(config),
-              schema: config.context,
             },
           ],
         }),

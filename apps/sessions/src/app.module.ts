@@ -1,15 +1,11 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { EventConsumersModule, jsonSchemaChecks } from '@alongside/platform/messaging-kafka';
 import { inEventSiteScope } from '@alongside/platform/security';
 import {
   inProcessProjections,
   processRoleOf,
-  SERVICE_CONFIG,
-  ServiceRuntimeModule,
-  serviceKafka,
+  serviceConsumers,
   serviceRelay,
-  underPrefix,
-  type ServiceConfig,
+  ServiceRuntimeModule,
 } from '@alongside/platform/service-runtime';
 import { UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import { ENROLMENT_EVENTS_TOPIC, enrolmentEventJsonSchemas, enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
@@ -25,9 +21,6 @@ export type SessionsAppOptions = SessionsModuleOptions &
     /** `alongside` in production; tests give their own topics. */
     topicPrefix?: string;
   }>;
-
-const connectionOf = (config: ServiceConfig) => ({ connectionString: config.databaseUrl });
-const only = (schemas: Readonly<Record<string, object>>, types: readonly string[]) => jsonSchemaChecks(Object.fromEntries(types.map((t) => [t, schemas[t]])));
 
 /**
  * The sessions service: routes, and (ROLE=all by default) the relay to `alongside.sessions.events`,
@@ -46,29 +39,30 @@ export class SessionsAppModule {
     if (role === 'all' || role === 'projections') providers.push(inProcessProjections([sessionsViewsProjection]), SessionsBilling);
     if (role === 'all') {
       background.push(
-        EventConsumersModule.forRootAsync({
+        serviceConsumers({
+          topicPrefix: prefix,
           imports: [sessions],
-          inject: [SERVICE_CONFIG, HeardFacts],
-          useFactory: (config: ServiceConfig, heard: HeardFacts) => [
+          inject: [HeardFacts],
+          hears: (heard: HeardFacts) => [
             {
-              name: underPrefix(prefix, 'sessions.enrolment'),
-              kafka: serviceKafka(config, 'sessions-enrolment-consumer'),
-              topics: [underPrefix(prefix, 'enrolment.events', ENROLMENT_EVENTS_TOPIC)],
+              name: 'sessions.enrolment',
+              clientId: 'sessions-enrolment-consumer',
+              source: 'enrolment',
+              productionTopic: ENROLMENT_EVENTS_TOPIC,
               handlers: inEventSiteScope(heard.fromEnrolment),
-              schemas: only(enrolmentEventJsonSchemas, HEARD_FROM_ENROLMENT),
+              heard: HEARD_FROM_ENROLMENT,
+              schemas: enrolmentEventJsonSchemas,
               upcasters: UpcasterRegistry.merge(enrolmentUpcasterRegistry),
-              connection: connectionOf(config),
-              schema: config.context,
             },
             {
-              name: underPrefix(prefix, 'sessions.mentoring'),
-              kafka: serviceKafka(config, 'sessions-mentoring-consumer'),
-              topics: [underPrefix(prefix, 'mentoring.events', MENTORING_EVENTS_TOPIC)],
+              name: 'sessions.mentoring',
+              clientId: 'sessions-mentoring-consumer',
+              source: 'mentoring',
+              productionTopic: MENTORING_EVENTS_TOPIC,
               handlers: inEventSiteScope(heard.fromMentoring),
-              schemas: only(mentoringEventSchemas, HEARD_FROM_MENTORING),
+              heard: HEARD_FROM_MENTORING,
+              schemas: mentoringEventSchemas,
               upcasters: UpcasterRegistry.merge(mentoringUpcasters),
-              connection: connectionOf(config),
-              schema: config.context,
             },
           ],
         }),

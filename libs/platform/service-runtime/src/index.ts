@@ -17,3 +17,4 @@ export * from './storage/in-process-projections';
 export * from './messaging/process-role';
 export * from './messaging/service-kafka';
 export * from './messaging/service-relay';
+export * from './messaging/service-consumers';
