@@ -2,7 +2,7 @@ import { Inject, Injectable, Module, Optional, type DynamicModule, type OnApplic
 import { Kafka, logLevel } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { enrolmentUpcasterRegistry, ENROLMENT_CONTEXT } from '@alongside/enrolment/contracts';
+import { enrolmentUpcasterRegistry } from '@alongside/enrolment/contracts';
 import { enrolmentViewsProjection } from '@alongside/enrolment/read-models';
 import {
   ENROLMENT_CONFIG,
@@ -14,9 +14,9 @@ import {
   type EnrolmentModuleOptions,
 } from '@alongside/enrolment/application';
 import { EVENT_STORE, type EventStore } from '@alongside/platform/event-store';
-import { EventConsumers, EventConsumersModule, KafkaRelay, KafkaRelayModule } from '@alongside/platform/messaging-kafka';
+import { EventConsumers, EventConsumersModule, KafkaRelay } from '@alongside/platform/messaging-kafka';
 import { ProjectionRunner, ProjectionsModule } from '@alongside/platform/projections';
-import { eventLogHead, METRICS_REGISTRY, ReadinessChecks, SERVICE_CONFIG, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
+import { eventLogHead, METRICS_REGISTRY, ReadinessChecks, SERVICE_CONFIG, serviceRelay, ServiceRuntimeModule, type ServiceConfig } from '@alongside/platform/service-runtime';
 
 export type EnrolmentAppOptions = EnrolmentModuleOptions;
 
@@ -51,25 +51,8 @@ export class EnrolmentAppModule {
     const settings: EnrolmentConfig = readEnrolmentConfig(env);
     const enrolment = EnrolmentModule.forRoot(options);
     const background: DynamicModule[] = [];
-    if (settings.runRelay) {
-      background.push(
-        KafkaRelayModule.forRootAsync({
-          inject: [SERVICE_CONFIG, EVENT_STORE, DataSource, METRICS_REGISTRY],
-          useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource, metrics: Registry) => ({
-            name: config.context,
-            store,
-            logHead: eventLogHead(dataSource, config.context),
-            connection: { connectionString: config.databaseUrl },
-            schema: config.context,
-            kafka: kafkaOf(config, 'enrolment-relay'),
-            contexts: [ENROLMENT_CONTEXT],
-            topicPrefix: settings.topicPrefix,
-            idleMs: 50,
-            metrics,
-          }),
-        }),
-      );
-    }
+    // Polls a quiet log every 50 ms (the relay's default is 100): the other services wait on enrolment's events.
+    if (settings.runRelay) background.push(serviceRelay({ clientId: 'enrolment-relay', topicPrefix: settings.topicPrefix, idleMs: 50 }));
     if (settings.runConsumers) {
       background.push(
         EventConsumersModule.forRootAsync({

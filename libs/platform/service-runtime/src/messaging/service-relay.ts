@@ -13,13 +13,15 @@ export type ServiceRelayOptions = Readonly<{
   clientId: string;
   /** `alongside` in production; a test's own otherwise. */
   topicPrefix: string;
+  /** How long to wait when the log is quiet before reading again (the relay's default otherwise). */
+  idleMs?: number;
 }>;
 
 /**
  * The relay of a service's own log to `<prefix>.<service>.events`: its schema, its events, lag
  * measured against its log's head, and its metrics on the service's /metrics.
  */
-export const serviceRelay = ({ clientId, topicPrefix }: ServiceRelayOptions): DynamicModule =>
+export const serviceRelay = ({ clientId, topicPrefix, idleMs }: ServiceRelayOptions): DynamicModule =>
   KafkaRelayModule.forRootAsync({
     inject: [SERVICE_CONFIG, EVENT_STORE, DataSource, METRICS_REGISTRY],
     useFactory: (config: ServiceConfig, store: EventStore, dataSource: DataSource, metrics: Registry) => ({
@@ -31,6 +33,7 @@ export const serviceRelay = ({ clientId, topicPrefix }: ServiceRelayOptions): Dy
       kafka: serviceKafka(config, clientId),
       contexts: [config.context],
       topicPrefix,
+      ...(idleMs === undefined ? {} : { idleMs }),
       metrics,
     }),
   });
