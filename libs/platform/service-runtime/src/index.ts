@@ -18,3 +18,4 @@ export * from './messaging/process-role';
 export * from './messaging/service-kafka';
 export * from './messaging/service-relay';
 export * from './messaging/service-consumers';
+export * from './messaging/heard-event-context';

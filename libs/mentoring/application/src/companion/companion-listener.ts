@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import type { CheckInRecorded, MentorContactRequested } from '@alongside/outcomes/contracts';
 import { riskSignalsDecider, type RiskSignalEvent } from '@alongside/mentoring/domain';
-import { siteId as toSiteId, type Event } from '@alongside/platform/event-sourcing';
+import type { Event } from '@alongside/platform/event-sourcing';
 import type { CommandContext } from '@alongside/platform/event-store';
 import type { ConsumedEvent, EventHandler } from '@alongside/platform/messaging-kafka';
+import { heardEventContext } from '@alongside/platform/service-runtime';
 import { MentoringLog } from '../shared/mentoring-log';
 import { CompanionSignals } from './companion-signals';
 import { companionStream } from './companion-stream';
@@ -33,14 +34,7 @@ export class CompanionListener {
   };
 
   private contextOf(event: ConsumedEvent<Event>): CommandContext {
-    return {
-      commandId: `${event.id}/companion`,
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      siteId: toSiteId(event.metadata.siteId),
-      actor: { sub: 'mentoring-companion-listener', role: 'system' },
-      occurredAt: event.metadata.occurredAt,
-    };
+    return heardEventContext(event, 'mentoring-companion-listener', 'companion');
   }
 
   private async checkIn(event: ConsumedEvent<CheckInRecorded>, tx: Parameters<EventHandler>[1]): Promise<void> {

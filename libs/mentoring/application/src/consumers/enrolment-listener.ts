@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { siteId as toSiteId, type Event } from '@alongside/platform/event-sourcing';
+import type { Event } from '@alongside/platform/event-sourcing';
 import type { CommandContext } from '@alongside/platform/event-store';
 import type { ConsumedEvent, EventHandler } from '@alongside/platform/messaging-kafka';
 import type { ConsentEnded, ConsentGranted, ConsentRevoked, Discharged, SiteConfigured } from '@alongside/enrolment/contracts';
+import { heardEventContext } from '@alongside/platform/service-runtime';
 import {
   matchDecider,
   matchStream,
@@ -49,14 +50,7 @@ export class EnrolmentListener {
   };
 
   private contextOf(event: ConsumedEvent<Event>, what: string): CommandContext {
-    return {
-      commandId: `${event.id}/${what}`,
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      siteId: toSiteId(event.metadata.siteId),
-      actor: { sub: 'mentoring-enrolment-listener', role: 'system' },
-      occurredAt: event.metadata.occurredAt,
-    };
+    return heardEventContext(event, 'mentoring-enrolment-listener', what);
   }
 
   /** The site's aftercare follow-up schedule becomes its check-in days (DESIGN §5: a discharge moves a match into aftercare). */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ParticipantRecordCommand } from '@alongside/outcomes/domain';
-import { siteId as toSiteId, type Event } from '@alongside/platform/event-sourcing';
+import type { Event } from '@alongside/platform/event-sourcing';
 import type { CommandContext } from '@alongside/platform/event-store';
 import type { ConsumedEvent } from '@alongside/platform/messaging-kafka';
+import { heardEventContext } from '@alongside/platform/service-runtime';
 import { ChangeParticipantRecord } from '../participant-record/change-participant-record.command';
 
 /**
@@ -16,14 +17,7 @@ export class HeardFactRecorder {
   constructor(private readonly commands: CommandBus) {}
 
   contextOf(event: ConsumedEvent<Event>, consumer: string, part?: string): CommandContext {
-    return {
-      commandId: part ? `${event.id}/${part}` : event.id,
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      siteId: toSiteId(event.metadata.siteId),
-      actor: { sub: `outcomes.${consumer}`, role: 'system' },
-      occurredAt: event.metadata.occurredAt,
-    };
+    return heardEventContext(event, `outcomes.${consumer}`, part);
   }
 
   // A heard fact stays true on a newer state, so a concurrent clinician's append is simply retried.

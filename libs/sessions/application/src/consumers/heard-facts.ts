@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { siteId as toSiteId, type Event } from '@alongside/platform/event-sourcing';
+import type { Event } from '@alongside/platform/event-sourcing';
 import type { CommandContext } from '@alongside/platform/event-store';
 import type { ConsumedEvent, EventHandler } from '@alongside/platform/messaging-kafka';
 import type { SiteConfigured } from '@alongside/enrolment/contracts';
 import type { CertificationExpired, CertificationGranted, CertificationRenewed } from '@alongside/mentoring/contracts';
 import { facilitatorDecider, facilitatorStream, siteSettingsDecider, siteStream } from '@alongside/sessions/domain';
+import { heardEventContext } from '@alongside/platform/service-runtime';
 import { SessionsLog } from '../shared/sessions-log';
 
 /** The enrolment events sessions hears. */
@@ -38,14 +39,7 @@ export class HeardFacts {
   };
 
   private contextOf(event: ConsumedEvent<Event>, what: string): CommandContext {
-    return {
-      commandId: `${event.id}/${what}`,
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      siteId: toSiteId(event.metadata.siteId),
-      actor: { sub: 'sessions-listener', role: 'system' },
-      occurredAt: event.metadata.occurredAt,
-    };
+    return heardEventContext(event, 'sessions-listener', what);
   }
 
   private async siteConfigured(event: ConsumedEvent<SiteConfigured>): Promise<void> {
