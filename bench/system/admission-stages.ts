@@ -30,7 +30,7 @@ const producedAtByEventId = async (brokers: readonly string[], topic: string): P
       eachMessage: async ({ partition, message }) => {
         const id = message.headers?.['event-id']?.toString();
         if (id) produced.set(id, Number(message.timestamp));
-        if (BigInt(message.offset) + 1n >= ends.get(partition)!) remaining.delete(partition);
+        if (BigInt(message.offset) + 1n >= (ends.get(partition) ?? 0n)) remaining.delete(partition);
         if (remaining.size === 0) done();
       },
     });
@@ -79,7 +79,10 @@ export const admissionStages = async (
     if (row.handled_ms === null || row.admitted_ms === null || producedAt === undefined) continue;
     hops.set(row.participant_id, { enrolledAt: Number(row.enrolled_ms), producedAt, handledAt: Number(row.handled_ms), admittedAt: Number(row.admitted_ms) });
   }
-  const known = journeys.flatMap((j) => (hops.has(j.participantId) ? [{ ...j, ...hops.get(j.participantId)! }] : []));
+  const known = journeys.flatMap((j) => {
+    const hop = hops.get(j.participantId);
+    return hop ? [{ ...j, ...hop }] : [];
+  });
   const stage = (of: (j: (typeof known)[number]) => number) => latencyOf(known.map(of));
   return {
     journeys: known.length,
