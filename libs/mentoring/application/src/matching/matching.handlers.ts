@@ -65,22 +65,29 @@ export class ProposeMatchHandler implements ICommandHandler<ProposeMatch, string
       this.log.load(mentorStream(siteId, data.mentorId), mentorDecider),
       this.log.load(menteeStream(siteId, data.participantId), menteeDecider),
       consentOf(this.log, siteId, data.participantId, at),
-      this.views.openMatchOfParticipant(siteId, data.participantId, data.matchId),
+      this.views.openMatchesOfParticipant(siteId, data.participantId),
       this.log.load(stream, matchDecider),
-      this.views.openMatchesOf(siteId, data.mentorId),
+      this.views.openMatchIdsOf(siteId, data.mentorId),
     ]);
     const released = mentorRecord.status === 'onboarded' ? await this.holds.released(siteId, mentorRecord.caseload.map((place) => ({ matchId: place.matchId, since: place.takenAt })), at) : [];
     const releasedOfMentee = await this.holds.released(siteId, mentee.held.map((held) => ({ matchId: held.matchId, since: held.heldAt })), at);
-    // The read model also knows matches proposed before holds were kept on the participant's stream.
-    const openMatchId = openInViewOfParticipant ?? mentee.held.find((held) => held.matchId !== data.matchId && !releasedOfMentee.includes(held.matchId))?.matchId ?? null;
+    // The read model is asked only about matches proposed before holds were kept on the streams: a
+    // match a hold records is judged by its own stream (released or not), never by the lagging view,
+    // which can still show open a match that has just ended.
+    const placed = new Set(mentorRecord.status === 'onboarded' ? mentorRecord.caseload.map((place) => place.matchId) : []);
+    const heldByMentee = new Set(mentee.held.map((held) => held.matchId));
+    const openBeforeHolds = openInView.filter((matchId) => matchId !== data.matchId && !placed.has(matchId));
+    const openMatchId =
+      openInViewOfParticipant.find(({ matchId }) => matchId !== data.matchId && !heldByMentee.has(matchId))?.matchId ??
+      mentee.held.find((held) => held.matchId !== data.matchId && !releasedOfMentee.includes(held.matchId))?.matchId ??
+      null;
     const mentor: MentorStanding | null =
       mentorRecord.status === 'onboarded'
         ? {
             mentorId: data.mentorId,
             certifications: Object.values(mentorRecord.certifications),
             maxCaseload: mentorRecord.maxCaseload,
-            // The read model also counts matches proposed before places were kept on the mentor's stream.
-            openMatches: Math.max(openInView, mentorRecord.caseload.filter((place) => place.matchId !== data.matchId && !released.includes(place.matchId)).length),
+            openMatches: openBeforeHolds.length + mentorRecord.caseload.filter((place) => place.matchId !== data.matchId && !released.includes(place.matchId)).length,
           }
         : null;
     const command = { type: 'ProposeMatch' as const, data: { matchId: data.matchId, participantId: data.participantId, mentor, consent, openMatchId, proposedBy: context.actor.sub, at } };

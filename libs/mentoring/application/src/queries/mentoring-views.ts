@@ -20,6 +20,16 @@ export class MentoringViews {
     return Number(row?.n ?? 0);
   }
 
+  /** The ids of a mentor's open matches as the read model shows them (it may lag the log either way). */
+  async openMatchIdsOf(siteId: SiteId, mentorId: string): Promise<string[]> {
+    const rows = await this.tables.query<{ match_id: string }>(
+      'match',
+      (t) => `select match_id from ${t} where site_id = $1 and mentor_id = $2 and status in ${OPEN}`,
+      [siteId, mentorId],
+    );
+    return rows.map((r) => r.match_id);
+  }
+
   /** Which of these matches the read model shows ended (final: an ended match never reopens). */
   async endedAmong(siteId: SiteId, matchIds: readonly string[]): Promise<string[]> {
     if (matchIds.length === 0) return [];
@@ -31,16 +41,7 @@ export class MentoringViews {
     return rows.map((r) => r.match_id);
   }
 
-  async openMatchOfParticipant(siteId: SiteId, participantId: string, except?: string): Promise<string | null> {
-    const rows = await this.tables.query<{ match_id: string }>(
-      'match',
-      (t) => `select match_id from ${t} where site_id = $1 and participant_id = $2 and status in ${OPEN} and match_id <> $3 limit 1`,
-      [siteId, participantId, except ?? '00000000-0000-0000-0000-000000000000'],
-    );
-    return rows[0]?.match_id ?? null;
-  }
-
-  /** Open matches of a participant, for the consumers that react to consent and discharge. */
+  /** Open matches of a participant (for a proposal, and the consumers that react to consent and discharge). */
   async openMatchesOfParticipant(siteId: SiteId, participantId: string): Promise<{ matchId: string; status: string }[]> {
     const rows = await this.tables.query<{ match_id: string; status: string }>(
       'match',
