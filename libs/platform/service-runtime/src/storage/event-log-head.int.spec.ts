@@ -1,25 +1,13 @@
 // Where a service's log ends, read from the real Postgres store's table: what the relay's and the
 // projections' lag is measured against.
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { siteId, type NewEvent } from '@alongside/platform/event-sourcing';
+import type { NewEvent } from '@alongside/platform/event-sourcing';
 import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
 import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { eventLogHead } from './event-log-head';
+import { testEvent } from '@alongside/platform/testing/events';
 
-const noted = (site: string): NewEvent => ({
-  id: randomUUID(),
-  type: 'ProbeNoted',
-  data: {},
-  metadata: {
-    siteId: siteId(site),
-    schemaVersion: 1,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { sub: 'clinician-1', role: 'clinician' },
-    occurredAt: '2026-03-01T09:00:00.000Z',
-  },
-});
+const noted = (site: string): NewEvent => testEvent('ProbeNoted', site, {});
 
 describe('The event log head', () => {
   let database: TestDatabase;

@@ -18,6 +18,7 @@ import { counterProjection, ProbeCounterV1, type Misstep } from './fixtures/coun
 import { episodesProjection, ProbeEpisodeV1, ProbeSiteTotalV1 } from './fixtures/episodes-projection';
 import { ensureServiceRole, serviceRolePassword } from './service-role';
 import { scopeConnectionsBySite } from './site-scoped-connections';
+import { testEvent } from '@alongside/platform/testing/events';
 
 const REPLICA = 'libs/platform/service-runtime/src/storage/fixtures/replica.process.ts';
 const SITES = ['north', 'south', 'east'];
@@ -33,19 +34,7 @@ const seeded = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const probeEvent = (type: string, site: string, episodeId: string): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data: { episodeId },
-  metadata: {
-    siteId: siteId(site),
-    schemaVersion: 1,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { sub: 'clinician-1', role: 'clinician' },
-    occurredAt: '2026-03-01T09:00:00.000Z',
-  },
-});
+const probeEvent = (type: string, site: string, episodeId: string): NewEvent => testEvent(type, site, { episodeId });
 
 type Child = Readonly<{ process: ChildProcess; exited: Promise<number | NodeJS.Signals>; stderr: () => string }>;
 
