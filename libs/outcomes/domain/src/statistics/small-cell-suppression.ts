@@ -83,6 +83,8 @@ type Grid = {
   /** Lines that carry a published total and so constrain their entries. */
   rowConstrained: boolean[];
   columnConstrained: boolean[];
+  /** The entries of each line, by graph node (rows, then columns). */
+  lines: Entry[][];
   at: (row: number, column: number) => Entry | undefined;
 };
 
@@ -102,10 +104,13 @@ const extendedGrid = (table: CountTable): Grid => {
   const c = table.columns.length;
   const entries: Entry[] = [];
   const index = new Map<string, Entry>();
+  const lines = Array.from({ length: r + 1 + c + 1 }, (): Entry[] => []);
   const put = (row: number, column: number, value: number) => {
     const entry = { row, column, value, hidden: false };
     entries.push(entry);
     index.set(`${row}:${column}`, entry);
+    lines[row].push(entry);
+    lines[r + 1 + column].push(entry);
   };
   const rowSums = table.cells.map((row) => row.reduce((a, b) => a + b, 0));
   const columnSums = table.columns.map((_, j) => table.cells.reduce((a, row) => a + row[j], 0));
@@ -122,6 +127,7 @@ const extendedGrid = (table: CountTable): Grid => {
     // the grand total) only when the grand total is published too. Likewise for columns.
     rowConstrained: [...Array.from({ length: r }, () => table.rowTotals), table.columnTotals && table.rowTotals],
     columnConstrained: [...Array.from({ length: c }, () => table.columnTotals), table.rowTotals && table.columnTotals],
+    lines,
     at: (row, column) => index.get(`${row}:${column}`),
   };
 };
@@ -133,20 +139,18 @@ const nodesOf = (grid: Grid, entry: Entry): [number, number] => [
   grid.columnConstrained[entry.column] ? grid.rowCount + entry.column : FREE,
 ];
 
-const nodesOfAll = (grid: Grid): Set<number> => new Set(grid.entries.flatMap((e) => nodesOf(grid, e)));
+const isConstrained = (grid: Grid, node: number): boolean =>
+  node < grid.rowCount ? grid.rowConstrained[node] : grid.columnConstrained[node - grid.rowCount];
 
-const lineEntries = (grid: Grid, node: number): Entry[] =>
-  node < grid.rowCount
-    ? grid.entries.filter((e) => e.row === node)
-    : grid.entries.filter((e) => e.column === node - grid.rowCount);
-
-/** Hides one more entry if something is still derivable; false when the table is safe. */
+/**
+ * Hides one more entry if something is still derivable; false when the table is safe. One entry per
+ * call, the first found in a fixed order, so that which entries end up hidden is well defined.
+ */
 const hideOneComplement = (grid: Grid): boolean => {
   // A constrained line with exactly one hidden entry gives it away directly.
-  for (let node = 0; node < grid.rowCount + grid.columnCount; node++) {
-    const constrained = node < grid.rowCount ? grid.rowConstrained[node] : grid.columnConstrained[node - grid.rowCount];
-    if (!constrained) continue;
-    const line = lineEntries(grid, node);
+  for (let node = 0; node < grid.lines.length; node++) {
+    if (!isConstrained(grid, node)) continue;
+    const line = grid.lines[node];
     if (line.filter((e) => e.hidden).length === 1) {
       const candidate = cheapest(line.filter((e) => !e.hidden));
       if (candidate) {
@@ -156,21 +160,21 @@ const hideOneComplement = (grid: Grid): boolean => {
     }
   }
   // A bridge is given away by summing the lines on one side of it: join the two sides.
-  for (const bridge of grid.entries.filter((e) => e.hidden)) {
+  const graph = hiddenGraph(grid);
+  const bridges = bridgesOf(graph);
+  for (const bridge of grid.entries) {
+    if (!bridges.has(bridge)) continue;
     const [a, b] = nodesOf(grid, bridge);
-    if (a === b) continue;
-    const side = reachableWithout(grid, a, bridge);
-    if (side.has(b)) continue;
-    const otherSide = reachableWithout(grid, b, bridge);
-    const crossing = (into: Set<number>) =>
+    const side = reachableWithout(graph, a, bridge);
+    const otherSide = reachableWithout(graph, b, bridge);
+    const crossing = (into: (node: number) => boolean) =>
       grid.entries.filter((e) => {
         if (e.hidden) return false;
         const [x, y] = nodesOf(grid, e);
-        return (side.has(x) && into.has(y)) || (side.has(y) && into.has(x));
+        return (side.has(x) && into(y)) || (side.has(y) && into(x));
       });
     // Best: an entry closing a cycle through the bridge at once; else one that at least leaves its side.
-    const outside = new Set([...nodesOfAll(grid)].filter((n) => !side.has(n)));
-    const candidate = cheapest(crossing(otherSide)) ?? cheapest(crossing(outside));
+    const candidate = cheapest(crossing((node) => otherSide.has(node))) ?? cheapest(crossing((node) => !side.has(node)));
     if (candidate) {
       candidate.hidden = true;
       return true;
@@ -185,21 +189,64 @@ const cheapest = (entries: Entry[]): Entry | undefined =>
 
 const rank = (e: Entry) => (e.value > 0 ? e.value : Number.MAX_SAFE_INTEGER);
 
-const reachableWithout = (grid: Grid, start: number, removed: Entry): Set<number> => {
-  const adjacency = new Map<number, number[]>();
+/** The hidden entries as edges between their lines' nodes, each edge listed at both ends. */
+type HiddenGraph = Map<number, { to: number; entry: Entry }[]>;
+
+const hiddenGraph = (grid: Grid): HiddenGraph => {
+  const graph: HiddenGraph = new Map();
+  const link = (from: number, to: number, entry: Entry) => {
+    const edges = graph.get(from);
+    if (edges) edges.push({ to, entry });
+    else graph.set(from, [{ to, entry }]);
+  };
   for (const e of grid.entries) {
-    if (!e.hidden || e === removed) continue;
+    if (!e.hidden) continue;
     const [x, y] = nodesOf(grid, e);
-    adjacency.set(x, [...(adjacency.get(x) ?? []), y]);
-    adjacency.set(y, [...(adjacency.get(y) ?? []), x]);
+    link(x, y, e);
+    link(y, x, e);
   }
+  return graph;
+};
+
+/**
+ * The hidden entries whose removal disconnects their two lines (Tarjan's bridges, one depth-first
+ * search, instead of a search per entry). Two entries between the same lines are a cycle, never
+ * bridges: an edge is skipped only as the very entry it was reached by, not by its end node.
+ */
+const bridgesOf = (graph: HiddenGraph): Set<Entry> => {
+  const order = new Map<number, number>();
+  const low = new Map<number, number>();
+  const bridges = new Set<Entry>();
+  const visit = (node: number, via: Entry | undefined) => {
+    const mine = order.size;
+    order.set(node, mine);
+    let lowest = mine;
+    for (const { to, entry } of graph.get(node) ?? []) {
+      if (entry === via) continue;
+      const seen = order.get(to);
+      if (seen === undefined) {
+        visit(to, entry);
+        const below = low.get(to) as number;
+        lowest = Math.min(lowest, below);
+        if (below > mine) bridges.add(entry);
+      } else {
+        lowest = Math.min(lowest, seen);
+      }
+    }
+    low.set(node, lowest);
+  };
+  for (const node of graph.keys()) if (!order.has(node)) visit(node, undefined);
+  return bridges;
+};
+
+const reachableWithout = (graph: HiddenGraph, start: number, removed: Entry): Set<number> => {
   const seen = new Set<number>([start]);
-  const queue = [start];
-  while (queue.length) {
-    for (const next of adjacency.get(queue.shift() as number) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
+  const stack = [start];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    for (const { to, entry } of graph.get(node) ?? []) {
+      if (entry !== removed && !seen.has(to)) {
+        seen.add(to);
+        stack.push(to);
       }
     }
   }
