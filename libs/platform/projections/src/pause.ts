@@ -1,12 +1,12 @@
-/** Resolves after `ms`, or as soon as the signal aborts, so a stop never sits out an idle poll. */
-export const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+/** Resolves after `ms`, or as soon as one of the signals aborts, so a stop never sits out an idle poll. */
+export const pause = (ms: number, ...signals: AbortSignal[]): Promise<void> =>
   new Promise((resolve) => {
-    if (signal.aborted) return resolve();
+    if (signals.some((s) => s.aborted)) return resolve();
     const done = () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      signals.forEach((s) => s.removeEventListener('abort', done));
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
+    signals.forEach((s) => s.addEventListener('abort', done, { once: true }));
   });

@@ -2,6 +2,7 @@ import type { EventStore, ReadAllResult } from '@alongside/platform/event-store'
 import { ALL_SITES, SITE_SCOPE_SETTING } from '@alongside/platform/security';
 import { ReadAhead } from './read-ahead';
 import type { DataSource } from 'typeorm';
+import { IdleWait } from './log-appends';
 import type { LogHead } from './log-head';
 import type { Logger } from './logger';
 import { pause } from './pause';
@@ -89,6 +90,7 @@ export class ProjectionFollower {
   /** Follows the log until the signal aborts or the version retires; failures are retried, never thrown. */
   async run(): Promise<void> {
     const { dataSource, bookkeeping, signal, logger } = this.settings;
+    const idle = new IdleWait(this.settings.store);
     let failures = 0;
     while (!signal.aborted && this.state !== 'retired') {
       try {
@@ -99,10 +101,11 @@ export class ProjectionFollower {
         logger.info({ projection: this.key, state: this.state, position: row.position.toString() }, 'projection following the log');
         let position = row.position;
         while (!signal.aborted && this.state !== 'retired') {
+          idle.reading();
           position = await this.drain(position);
           failures = 0;
           await this.atHead(position);
-          await pause(this.settings.idleMs, signal);
+          await idle.idle(this.settings.idleMs, signal);
         }
       } catch (error) {
         if (error instanceof CheckpointMoved) {
@@ -115,6 +118,7 @@ export class ProjectionFollower {
         await pause(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), signal);
       }
     }
+    idle.close();
     this.reachedHead();
   }
 

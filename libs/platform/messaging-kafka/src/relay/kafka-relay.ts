@@ -4,6 +4,7 @@ import { type Admin, type Kafka, type Message, type Producer, type TopicMessages
 import { Pool, type ClientConfig } from 'pg';
 import { Registry } from 'prom-client';
 import { storedEventMessage, toEventMessage } from '../event-message';
+import { IdleWait } from '../log-appends';
 import type { LogHead } from '../log-head';
 import { defaultLogger, type Logger } from '../logger';
 import { pause } from '../pause';
@@ -36,7 +37,7 @@ export type KafkaRelayOptions = Readonly<{
    * broker's default message.max.bytes (1 MiB), which bounds each partition's record batch.
    */
   maxRequestBytes?: number;
-  /** How long to wait when the log is quiet before reading again. */
+  /** How long to wait when the log is quiet before reading again (less when the store announces an append). */
   idleMs?: number;
   /** How often a waiting replica asks for the lease. */
   leaseRetryMs?: number;
@@ -169,6 +170,7 @@ export class KafkaRelay {
     // A connection that dies while checked out, between queries, reports on the client itself: the next query fails instead.
     pool.on('connect', (client) => client.on('error', () => undefined));
     const checkpoint = new RelayCheckpoint(pool, this.options.schema, this.options.name);
+    const idle = new IdleWait(this.options.store);
     this.admin = this.options.kafka.admin();
     try {
       while (!this.stopping.signal.aborted) {
@@ -190,7 +192,7 @@ export class KafkaRelay {
         this.state.leader = true;
         this.metrics.holdingLease(true);
         try {
-          await this.publishWhileLeader(lease, checkpoint);
+          await this.publishWhileLeader(lease, checkpoint, idle);
         } finally {
           this.state.leader = false;
           this.metrics.holdingLease(false);
@@ -198,13 +200,14 @@ export class KafkaRelay {
         }
       }
     } finally {
+      idle.close();
       await this.producer?.disconnect().catch(() => undefined);
       await this.admin.disconnect().catch(() => undefined);
       await pool.end().catch(() => undefined);
     }
   }
 
-  private async publishWhileLeader(lease: RelayLease, checkpoint: RelayCheckpoint): Promise<void> {
+  private async publishWhileLeader(lease: RelayLease, checkpoint: RelayCheckpoint, idle: IdleWait): Promise<void> {
     const signals = [this.stopping.signal, lease.lost];
     const held = () => !signals.some((s) => s.aborted);
     let failures = 0;
@@ -220,11 +223,12 @@ export class KafkaRelay {
         this.state.position = position;
         this.logger.info({ relay: this.options.name, position: position.toString() }, 'publishing from checkpoint');
         while (held()) {
+          idle.reading();
           position = await this.drain(position, checkpoint, held);
           failures = 0;
           this.state.lastError = null; // drained: whatever failed before has recovered
           await this.measureLag(position, true);
-          if (held()) await pause(this.options.idleMs, ...signals);
+          if (held()) await idle.idle(this.options.idleMs, ...signals);
         }
       } catch (error) {
         failures++;
