@@ -1,1 +1,1 @@
-export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions, type PostgresStoreTransaction } from './postgres-event-store';

@@ -1,5 +1,6 @@
-import type { NewEvent, UpcasterRegistry } from '@alongside/platform/event-sourcing';
+import { VersionConflict, type NewEvent, type UpcasterRegistry } from '@alongside/platform/event-sourcing';
 import {
+  describeVersion,
   subscribeByPolling,
   upcastOnRead,
   type AppendOptions,
@@ -13,7 +14,7 @@ import {
   type ReadAllStoredResult,
   type StoredJsonLog,
 } from '@alongside/platform/event-store';
-import { Pool } from 'pg';
+import { Pool, type ClientBase } from 'pg';
 import { refusedAppend } from './append-outcome';
 import { appendInOneStatement } from './append-in-one-statement';
 import { encodeEvents } from './encoded-events';
@@ -37,6 +38,9 @@ export type PostgresEventStoreOptions = Readonly<
     maxConnections?: number;
   }
 >;
+
+/** The store inside one transaction (`PostgresEventStore.transaction`), and its connection for the caller's own rows. */
+export type PostgresStoreTransaction = Pick<EventStore, 'readStream' | 'appendToStream'> & Readonly<{ connection: ClientBase }>;
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
 // Appends expecting 'exists' do not care where they land; a concurrent append only moved the end.
@@ -87,8 +91,7 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
-    if (events.length === 0) throw new TypeError(`Nothing to append to ${stream}: an append carries at least one event`);
-    const encoded = encodeEvents(stream, events);
+    const encoded = encodeEvents(stream, nonEmpty(stream, events));
     for (let attempt = 1; ; attempt++) {
       try {
         return await appendInOneStatement(this.pool, this.statements, stream, encoded, expectedVersion);
@@ -102,8 +105,50 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
     }
   }
 
-  async readStream(stream: string, { from = 0n, to }: ReadStreamOptions = {}): Promise<ReadStreamResult> {
-    const { rows } = await this.pool.query<StreamRow>({
+  readStream(stream: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    return this.readStreamOn(this.pool, stream, options);
+  }
+
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled back when
+   * it throws. The events it appends commit with the rows it writes on `connection`, or nothing
+   * does, at the price of one commit instead of one each. An append must still be the
+   * transaction's first write (AE001: readers of the log rely on it), so rows go after it.
+   */
+  async transaction<T>(work: (transaction: PostgresStoreTransaction) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work({
+        connection: client,
+        readStream: (stream, options = {}) => this.readStreamOn(client, stream, options),
+        appendToStream: (stream, events, options) => this.appendInTransaction(client, stream, events, options),
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+      throw error;
+    } finally {
+      // A connection that could not even roll back is not handed to the next borrower.
+      client.release(broken);
+    }
+  }
+
+  private async appendInTransaction(client: ClientBase, stream: string, events: readonly NewEvent[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
+    try {
+      return await appendInOneStatement(client, this.statements, stream, encodeEvents(stream, nonEmpty(stream, events)), expectedVersion);
+    } catch (error) {
+      // Another writer committed the same position or event id first. The transaction is aborted,
+      // so it cannot ask whether they were a retry of its own: the caller re-runs it to find out.
+      if (isUniqueViolation(error)) throw new VersionConflict(stream, describeVersion(expectedVersion), 'a newer one');
+      throw error;
+    }
+  }
+
+  private async readStreamOn(db: Pool | ClientBase, stream: string, { from = 0n, to }: ReadStreamOptions): Promise<ReadStreamResult> {
+    const { rows } = await db.query<StreamRow>({
       ...this.statements.readStream,
       values: [stream, from.toString(), to === undefined ? LAST_POSITION : to.toString()],
       rowMode: 'array',
@@ -161,3 +206,8 @@ export class PostgresEventStore implements EventStore, StoredJsonLog {
     if (this.ownsPool) await this.pool.end();
   }
 }
+
+const nonEmpty = (stream: string, events: readonly NewEvent[]): readonly NewEvent[] => {
+  if (events.length === 0) throw new TypeError(`Nothing to append to ${stream}: an append carries at least one event`);
+  return events;
+};
