@@ -102,6 +102,49 @@ describe('PII vault on Postgres', () => {
     await expect(v.encryptFields(participantId, 'north', { name: 'x' }, ['name'])).rejects.toThrow(/erased/);
   });
 
+  it("creates a key inside the caller's transaction: rolled back, no key is stored or kept, and the next seal makes one that opens", async () => {
+    const participantId = randomUUID();
+    const v = await vault(ring1);
+    const transaction = await pool.connect();
+    let lost: { name: string };
+    try {
+      await transaction.query('BEGIN');
+      lost = await v.encryptFieldsWithin(transaction, participantId, 'north', { name: 'Ana' }, ['name']);
+      expect(lost.name).toMatch(/^pii\.v1\./);
+      await transaction.query('ROLLBACK');
+    } finally {
+      transaction.release();
+    }
+    expect((await pool.query('SELECT 1 FROM enrolment.pii_keys WHERE participant_id = $1', [participantId])).rowCount).toBe(0);
+    // Neither stored nor cached: what it sealed opens for nobody, this vault included.
+    await expect(v.decryptFields(participantId, lost, ['name'])).rejects.toThrow(/No data key/);
+
+    const committing = await pool.connect();
+    let sealed: { name: string };
+    try {
+      await committing.query('BEGIN');
+      sealed = await v.encryptFieldsWithin(committing, participantId, 'north', { name: 'Ana' }, ['name']);
+      await committing.query('COMMIT');
+    } finally {
+      committing.release();
+    }
+    expect(await (await vault(ring1)).decryptFields(participantId, sealed, ['name'])).toEqual({ name: 'Ana' });
+  });
+
+  it("refuses to seal inside a transaction for an erased participant", async () => {
+    const participantId = randomUUID();
+    const v = await vault(ring1);
+    await v.erase(participantId);
+    const transaction = await pool.connect();
+    try {
+      await transaction.query('BEGIN');
+      await expect(v.encryptFieldsWithin(transaction, participantId, 'north', { name: 'x' }, ['name'])).rejects.toThrow(/erased/);
+    } finally {
+      await transaction.query('ROLLBACK');
+      transaction.release();
+    }
+  });
+
   it('re-wraps every key under a new master key, after which the old one can be dropped', async () => {
     const participants = [randomUUID(), randomUUID(), randomUUID()];
     const before = await vault(ring1);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import { KEY_BYTES } from './aes-gcm';
 import { DataKeyCache, type CachedDataKey, type DataKeyCacheOptions } from './data-key-cache';
 import { ERASED, ParticipantErased, type Erased } from './erased';
@@ -55,11 +55,26 @@ export class PiiVault {
   ): Promise<SealedFields<T, K>> {
     const found = await this.dataKey(participantId, siteId);
     if (found === 'erased') throw new ParticipantErased();
-    const sealed: Record<string, unknown> = { ...(object as Record<string, unknown>) };
-    for (const field of fieldNames) {
-      if (sealed[field] !== undefined) sealed[field] = sealValue(found.key, found.keyId, participantId, sealed[field]);
-    }
-    return sealed as SealedFields<T, K>;
+    return sealFields(found, participantId, object, fieldNames);
+  }
+
+  /**
+   * encryptFields inside the caller's Postgres transaction: a key it creates is written there, so
+   * the key commits with what it seals or neither does. Such a key is not cached: the transaction
+   * may still roll back, and a cached key that was never stored would seal what nobody can open.
+   */
+  async encryptFieldsWithin<T extends object, K extends keyof T & string>(
+    transaction: ClientBase,
+    participantId: string,
+    siteId: string,
+    object: T,
+    fieldNames: readonly K[],
+  ): Promise<SealedFields<T, K>> {
+    if (!(this.keys instanceof PostgresPiiKeyStore)) throw new TypeError('Only a vault whose keys are in Postgres can seal inside a Postgres transaction');
+    // Insert first: who is sealed in a transaction is mostly new, and an existing row comes back anyway.
+    const found = this.cache.get(participantId) ?? this.opened(await this.createKey(participantId, siteId, this.keys.within(transaction)));
+    if (found === 'erased') throw new ParticipantErased();
+    return sealFields(found, participantId, object, fieldNames);
   }
 
   async decryptFields<T extends object, K extends keyof T & string, Clear = unknown>(
@@ -136,18 +151,35 @@ export class PiiVault {
     if (cached) return cached;
     const erasures = this.erasures;
     let row = await this.keys.find(participantId);
-    if (!row && siteId !== undefined) row = await this.createKey(participantId, siteId);
+    if (!row && siteId !== undefined) row = await this.createKey(participantId, siteId, this.keys);
     if (!row) return undefined;
-    if (!row.wrapped) return 'erased';
-    const found = { keyId: row.keyId, key: this.ring.unwrap(row.wrapped, keyContext(participantId, row.keyId)) };
-    if (erasures === this.erasures) this.cache.set(participantId, found);
+    const found = this.opened(row);
+    if (found !== 'erased' && erasures === this.erasures) this.cache.set(participantId, found);
     return found;
   }
 
-  private createKey(participantId: string, siteId: string): Promise<StoredDataKey> {
+  private opened(row: StoredDataKey): CachedDataKey | 'erased' {
+    if (!row.wrapped) return 'erased';
+    return { keyId: row.keyId, key: this.ring.unwrap(row.wrapped, keyContext(row.participantId, row.keyId)) };
+  }
+
+  private createKey(participantId: string, siteId: string, keys: PiiKeyStore): Promise<StoredDataKey> {
     const keyId = randomUUID();
     const wrapped = this.ring.wrap(randomBytes(KEY_BYTES), keyContext(participantId, keyId));
     // Two writers may race to create the key: the row that won is the one both use.
-    return this.keys.insertIfAbsent({ participantId, siteId, keyId, wrapped });
+    return keys.insertIfAbsent({ participantId, siteId, keyId, wrapped });
   }
 }
+
+const sealFields = <T extends object, K extends keyof T & string>(
+  found: CachedDataKey,
+  participantId: string,
+  object: T,
+  fieldNames: readonly K[],
+): SealedFields<T, K> => {
+  const sealed: Record<string, unknown> = { ...(object as Record<string, unknown>) };
+  for (const field of fieldNames) {
+    if (sealed[field] !== undefined) sealed[field] = sealValue(found.key, found.keyId, participantId, sealed[field]);
+  }
+  return sealed as SealedFields<T, K>;
+};

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type ClientBase } from 'pg';
 import type { WrappedKey } from './master-key-ring';
 import type { PiiKeyStore, StoredDataKey } from './pii-key-store';
 
@@ -53,6 +53,8 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
     private readonly pool: Pool,
     private readonly schema: string,
     private readonly ownsPool: boolean,
+    /** Where reads and writes go: the pool, or a caller's transaction (`within`). */
+    private readonly db: Pool | ClientBase = pool,
   ) {
     this.table = `"${schema}".pii_keys`;
   }
@@ -62,6 +64,11 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
     return 'pool' in options
       ? new PostgresPiiKeyStore(options.pool, options.schema, false)
       : new PostgresPiiKeyStore(ownPool(options.connectionString), options.schema, true);
+  }
+
+  /** The same store inside a caller's transaction: what it writes commits or rolls back with it. */
+  within(transaction: ClientBase): PostgresPiiKeyStore {
+    return new PostgresPiiKeyStore(this.pool, this.schema, false, transaction);
   }
 
   async migrate(): Promise<void> {
@@ -99,12 +106,12 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
   }
 
   async find(participantId: string): Promise<StoredDataKey | undefined> {
-    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE participant_id = $1`, [participantId]);
+    const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE participant_id = $1`, [participantId]);
     return rows[0] && toStored(rows[0]);
   }
 
   async insertIfAbsent(row: Parameters<PiiKeyStore['insertIfAbsent']>[0]): Promise<StoredDataKey> {
-    const { rows } = await this.pool.query<Row>(
+    const { rows } = await this.db.query<Row>(
       `INSERT INTO ${this.table} (participant_id, site_id, key_id, master_key_id, wrapped_key)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (participant_id) DO NOTHING RETURNING ${COLUMNS}`,
       [row.participantId, row.siteId, row.keyId, row.wrapped.masterKeyId, row.wrapped.wrapped],
@@ -116,7 +123,7 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
   }
 
   async erase(participantId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ destroyed: boolean }>(
+    const { rows } = await this.db.query<{ destroyed: boolean }>(
       `WITH before AS (SELECT wrapped_key IS NOT NULL AS had_key FROM ${this.table} WHERE participant_id = $1)
        INSERT INTO ${this.table} AS k (participant_id, key_id, erased_at) VALUES ($1, gen_random_uuid(), now())
        ON CONFLICT (participant_id) DO UPDATE
@@ -128,7 +135,7 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
   }
 
   async wrappedUnderOtherThan(masterKeyId: string, limit: number): Promise<StoredDataKey[]> {
-    const { rows } = await this.pool.query<Row>(
+    const { rows } = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM ${this.table}
        WHERE wrapped_key IS NOT NULL AND master_key_id <> $1 ORDER BY participant_id LIMIT $2`,
       [masterKeyId, limit],
@@ -137,7 +144,7 @@ export class PostgresPiiKeyStore implements PiiKeyStore {
   }
 
   async replaceWrapping(participantId: string, fromMasterKeyId: string, to: WrappedKey): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
+    const { rowCount } = await this.db.query(
       `UPDATE ${this.table} SET master_key_id = $3, wrapped_key = $4, rewrapped_at = now()
        WHERE participant_id = $1 AND master_key_id = $2 AND wrapped_key IS NOT NULL`,
       [participantId, fromMasterKeyId, to.masterKeyId, to.wrapped],
