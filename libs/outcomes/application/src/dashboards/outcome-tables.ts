@@ -21,6 +21,9 @@ export class OutcomeTables {
   ) {}
 
   async tables<T extends OutcomeTable>(...names: T[]): Promise<Record<T, string>> {
+    // Asked once for all the names, which then find the live version remembered (a look-up per name
+    // would each go to the database whenever the remembered version has just expired).
+    await this.active.version(OUTCOME_VIEWS);
     const entries = await Promise.all(names.map(async (name) => [name, await this.active.table(OUTCOME_VIEWS, name)] as const));
     if (entries.some(([, table]) => table === null)) {
       throw new ServiceUnavailableException('The outcome views are still being built; try again in a moment.');

@@ -2,9 +2,10 @@ import { ATTENDANCE_DOSE_BANDS, type AttendanceDoseBand, type DashboardFilters, 
 import { logRankTest, ratePer, rateRatio } from '@alongside/outcomes/domain';
 import { episodeCondition } from './episode-filter';
 import type { OutcomeReader } from './outcome-tables';
+import { rowSetsStatement } from './row-sets';
 import { groupedOf, survivalCurveOf } from './survival-curve-view';
 
-type GroupRow = { mentored: boolean; n: string; days: string; relapses: string; lapses: string; screens: string; positive: string };
+type GroupRow = { mentored: boolean; n: number; days: number; relapses: number; lapses: number; screens: number; positive: number };
 
 const rate = (participants: number, participantDays: number, events: number): RateView => ({
   participants,
@@ -23,29 +24,27 @@ export const relapseView = async (tables: OutcomeReader, siteId: string, filters
   const params = [asOf, ...where.params];
   // Days in treatment: admission to discharge (or today) inclusive.
   const days = `(coalesce(e.discharged_on, $1::date) - e.admitted_on + 1)`;
-  const [groups, km, dose] = await Promise.all([
-    tables.query<GroupRow>(
-      `select e.mentored, count(*) n, coalesce(sum(${days}), 0) days, coalesce(sum(e.relapses), 0) relapses, coalesce(sum(e.lapses), 0) lapses,
-              coalesce(sum(e.screens), 0) screens, coalesce(sum(e.positive_screens), 0) positive
-       from ${episodes} e where ${where.sql} group by 1`,
-      params,
-    ),
-    tables.query<{ mentored: boolean; t: number; ev: boolean; n: string }>(
-      `select e.mentored, greatest(coalesce(e.first_relapse_on, e.discharged_on, $1::date) - e.admitted_on, 0) t,
-              e.first_relapse_on is not null ev, count(*) n
-       from ${episodes} e where ${where.sql} group by 1, 2, 3`,
-      params,
-    ),
-    tables.query<{ band: AttendanceDoseBand; n: string; days: string; relapses: string }>(
-      `select case when e.sessions_attended = 0 then 'none'
-                   when e.sessions_attended / greatest(${days} / 7.0, 1) < 1 then 'under-1'
-                   when e.sessions_attended / greatest(${days} / 7.0, 1) < 3 then '1-to-2'
-                   else '3-or-more' end band,
-              count(*) n, sum(${days}) days, sum(e.relapses) relapses
-       from ${episodes} e where ${where.sql} group by 1`,
-      params,
-    ),
-  ]);
+  const [{ groups, km, dose }] = await tables.query<{
+    groups: GroupRow[];
+    km: { mentored: boolean; t: number; ev: boolean; n: number }[];
+    dose: { band: AttendanceDoseBand; n: number; days: number; relapses: number }[];
+  }>(
+    rowSetsStatement({
+      groups: `select e.mentored, count(*) n, coalesce(sum(${days}), 0) days, coalesce(sum(e.relapses), 0) relapses, coalesce(sum(e.lapses), 0) lapses,
+                      coalesce(sum(e.screens), 0) screens, coalesce(sum(e.positive_screens), 0) positive
+               from ${episodes} e where ${where.sql} group by 1`,
+      km: `select e.mentored, greatest(coalesce(e.first_relapse_on, e.discharged_on, $1::date) - e.admitted_on, 0) t,
+                  e.first_relapse_on is not null ev, count(*) n
+           from ${episodes} e where ${where.sql} group by 1, 2, 3`,
+      dose: `select case when e.sessions_attended = 0 then 'none'
+                         when e.sessions_attended / greatest(${days} / 7.0, 1) < 1 then 'under-1'
+                         when e.sessions_attended / greatest(${days} / 7.0, 1) < 3 then '1-to-2'
+                         else '3-or-more' end band,
+                    count(*) n, sum(${days}) days, sum(e.relapses) relapses
+             from ${episodes} e where ${where.sql} group by 1`,
+    }),
+    params,
+  );
   const sum = (rows: GroupRow[], key: keyof Omit<GroupRow, 'mentored'>) => rows.reduce((total, r) => total + Number(r[key]), 0);
   const mentoredRows = groups.filter((g) => g.mentored);
   const notMentoredRows = groups.filter((g) => !g.mentored);

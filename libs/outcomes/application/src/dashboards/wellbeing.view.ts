@@ -1,6 +1,7 @@
 import { INSTRUMENTS, type AssessmentBand, type DashboardFilters, type Instrument, type WellbeingView } from '@alongside/outcomes/contracts';
 import { episodeCondition } from './episode-filter';
 import type { OutcomeReader } from './outcome-tables';
+import { rowSetsStatement } from './row-sets';
 
 const STABLE_HOUSING = ['independent', 'with-family-or-friends', 'recovery-residence', 'supported-housing'];
 const WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'education-or-training', 'volunteering'];
@@ -12,41 +13,35 @@ const WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'educatio
 export const wellbeingView = async (tables: OutcomeReader, siteId: string, filters: DashboardFilters, asOf: string): Promise<WellbeingView> => {
   const t = await tables.tables('outcome_episode', 'outcome_instrument_change', 'outcome_reintegration');
   const where = episodeCondition([siteId], filters, 2);
-  const params = [siteId, ...where.params];
-  const own = episodeCondition([siteId], filters, 1);
+  const params = [siteId, ...where.params, STABLE_HOUSING, WORK_OR_EDUCATION];
+  const [housing, work] = [params.length - 1, params.length].map((n) => `$${n}::text[]`);
   const people = `(select e.participant_id from ${t.outcome_episode} e where ${where.sql})`;
-  const [changes, intakeBands, latestBands, after, reviews] = await Promise.all([
-    tables.query<{ instrument: Instrument; assessed: string; with_change: string; intake_mean: string | null; latest_mean: string | null; improved: string }>(
-      `select c.instrument, count(*) assessed, count(*) filter (where c.assessments >= 2) with_change,
-              avg(c.intake_total) filter (where c.assessments >= 2) intake_mean, avg(c.latest_total) filter (where c.assessments >= 2) latest_mean,
-              count(*) filter (where c.assessments >= 2 and c.improved) improved
-       from ${t.outcome_instrument_change} c where c.site_id = $1 and c.participant_id in ${people} group by 1`,
-      params,
-    ),
-    tables.query<{ instrument: Instrument; band: AssessmentBand; n: string }>(
-      `select c.instrument, c.intake_band band, count(*) n from ${t.outcome_instrument_change} c
-       where c.site_id = $1 and c.participant_id in ${people} group by 1, 2`,
-      params,
-    ),
-    tables.query<{ instrument: Instrument; band: AssessmentBand; n: string }>(
-      `select c.instrument, c.latest_band band, count(*) n from ${t.outcome_instrument_change} c
-       where c.site_id = $1 and c.assessments >= 2 and c.participant_id in ${people} group by 1, 2`,
-      params,
-    ),
-    tables.query<Record<string, string>>(
-      `select count(*) filter (where e.discharged_on is not null) discharged, coalesce(sum(e.relapses_after_discharge), 0) relapses,
-              coalesce(sum(e.readmissions), 0) readmissions, coalesce(sum(e.emergency_visits), 0) visits, coalesce(sum(e.overdoses), 0) overdoses
-       from ${t.outcome_episode} e where ${own.sql}`,
-      own.params,
-    ),
-    tables.query<{ checkpoint: string; reviewed: string; housed: string; working: string; connectedness: string | null }>(
-      `select r.checkpoint, count(*) reviewed, count(*) filter (where r.living_situation = any($${params.length + 1}::text[])) housed,
-              count(*) filter (where r.occupation = any($${params.length + 2}::text[])) working, avg(r.social_connectedness) connectedness
-       from ${t.outcome_reintegration} r where r.site_id = $1 and r.participant_id in ${people} group by 1`,
-      [...params, STABLE_HOUSING, WORK_OR_EDUCATION],
-    ),
-  ]);
-  const bandsOf = (rows: { instrument: Instrument; band: AssessmentBand; n: string }[], instrument: Instrument) =>
+  const [{ changes, intakeBands, latestBands, after, reviews }] = await tables.query<{
+    changes: { instrument: Instrument; assessed: number; with_change: number; intake_mean: number | null; latest_mean: number | null; improved: number }[];
+    intakeBands: { instrument: Instrument; band: AssessmentBand; n: number }[];
+    latestBands: { instrument: Instrument; band: AssessmentBand; n: number }[];
+    after: { discharged: number; relapses: number; readmissions: number; visits: number; overdoses: number }[];
+    reviews: { checkpoint: string; reviewed: number; housed: number; working: number; connectedness: number | null }[];
+  }>(
+    rowSetsStatement({
+      changes: `select c.instrument, count(*) assessed, count(*) filter (where c.assessments >= 2) with_change,
+                       avg(c.intake_total) filter (where c.assessments >= 2) intake_mean, avg(c.latest_total) filter (where c.assessments >= 2) latest_mean,
+                       count(*) filter (where c.assessments >= 2 and c.improved) improved
+                from ${t.outcome_instrument_change} c where c.site_id = $1 and c.participant_id in ${people} group by 1`,
+      intakeBands: `select c.instrument, c.intake_band band, count(*) n from ${t.outcome_instrument_change} c
+                    where c.site_id = $1 and c.participant_id in ${people} group by 1, 2`,
+      latestBands: `select c.instrument, c.latest_band band, count(*) n from ${t.outcome_instrument_change} c
+                    where c.site_id = $1 and c.assessments >= 2 and c.participant_id in ${people} group by 1, 2`,
+      after: `select count(*) filter (where e.discharged_on is not null) discharged, coalesce(sum(e.relapses_after_discharge), 0) relapses,
+                     coalesce(sum(e.readmissions), 0) readmissions, coalesce(sum(e.emergency_visits), 0) visits, coalesce(sum(e.overdoses), 0) overdoses
+              from ${t.outcome_episode} e where ${where.sql}`,
+      reviews: `select r.checkpoint, count(*) reviewed, count(*) filter (where r.living_situation = any(${housing})) housed,
+                       count(*) filter (where r.occupation = any(${work})) working, avg(r.social_connectedness) connectedness
+                from ${t.outcome_reintegration} r where r.site_id = $1 and r.participant_id in ${people} group by 1`,
+    }),
+    params,
+  );
+  const bandsOf = (rows: { instrument: Instrument; band: AssessmentBand; n: number }[], instrument: Instrument) =>
     rows.filter((r) => r.instrument === instrument).map((r) => ({ band: r.band, count: Number(r.n) }));
   const order = ['intake', 'discharge', 'follow-up-30', 'follow-up-90', 'follow-up-180'];
   return {
