@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '@alongside/platform/testing';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { admissionBody, personBody, siteBody, transferBody, transferConsentBody } from './enrolment-fixtures';
 import { bearer, createEnrolmentTopic, eventually, startEnrolmentApp, type EnrolmentTestApp, type TestClock } from './enrolment-test-app';
@@ -385,5 +386,43 @@ describe('Participants', () => {
       const correction = await service.http().post(`/sites/north/participants/${ben}/details-corrections`).set('Authorization', auth).send({ familyName: 'Again' });
       expect(correction.status).toBe(422);
     });
+  });
+});
+
+describe('Registration', () => {
+  // The key, the sealed details and the events commit together: a failure anywhere in between,
+  // as a crash would be, leaves no key, no details and no event, and the same request then succeeds.
+  it.each([
+    ['its append fails', 'enrolment.events', `new.type = 'ParticipantRegistered'`],
+    ['its details fail after the events and the key were written', 'enrolment.enrolment_personal_details', 'true'],
+  ])('writes nothing of a registration when %s; the retry registers it whole', async (_, table, when) => {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    const written = async () =>
+      (await admin.query(`select (select count(*) from enrolment.pii_keys)::int as keys, (select count(*) from enrolment.enrolment_personal_details)::int as details,
+        (select count(*) from enrolment.events where type = 'ParticipantRegistered')::int as registrations`)).rows[0];
+    const key = `register-failing-${table}`;
+    try {
+      await admin.query(`create function enrolment.injected_failure() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+      await admin.query(`create trigger injected_failure before insert on ${table} for each row when (${when}) execute function enrolment.injected_failure()`);
+      const before = await written();
+      const failed = await service.http().post('/sites/north/participants').set('Authorization', await clinician()).set('Idempotency-Key', key).send(personBody({ givenName: 'Iris', familyName: 'Novak' }));
+      expect(problem(failed)).toMatchObject({ status: 500, type: expect.stringMatching(/problem\+json/) });
+      expect(await written()).toEqual(before);
+
+      await admin.query(`drop trigger injected_failure on ${table}`);
+      const retried = await service.http().post('/sites/north/participants').set('Authorization', await clinician()).set('Idempotency-Key', key).send(personBody({ givenName: 'Iris', familyName: 'Novak' })).expect(201);
+      expect(await written()).toEqual({ keys: before.keys + 1, details: before.details + 1, registrations: before.registrations + 1 });
+      const auth = await clinician();
+      const view = await eventually(async () => {
+        const response = await service.http().get(`/sites/north/participants/${retried.body.participantId}`).set('Authorization', auth);
+        return response.status === 200 && response.body;
+      });
+      expect(view.details).toMatchObject({ givenName: 'Iris', familyName: 'Novak' });
+    } finally {
+      await admin.query(`drop trigger if exists injected_failure on ${table}`);
+      await admin.query('drop function if exists enrolment.injected_failure()');
+      await admin.end();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { isErased, PiiVault } from '@alongside/platform/security';
 import type { SiteId } from '@alongside/platform/event-sourcing';
 import { PERSONAL_DETAIL_FIELDS, type PersonalDetailField } from '@alongside/enrolment/contracts';
+import type { ClientBase } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../config/enrolment-config';
 import { blindTokens, nameTokens } from './name-tokens';
@@ -25,28 +26,26 @@ export class PersonalDetailsStore implements OnModuleInit {
 
   /** A GIN index answers "holds every token of the query" (`@>`); TypeORM cannot declare one. */
   async onModuleInit(): Promise<void> {
-    const table = this.dataSource.getMetadata(PersonalDetailsRow).tablePath;
-    const [schema, name] = table.includes('.') ? table.split('.') : ['public', table];
-    await this.dataSource.query(
-      `CREATE INDEX IF NOT EXISTS enrolment_personal_details_name_tokens ON "${schema}"."${name}" USING gin (name_tokens)`,
-    );
+    await this.dataSource.query(`CREATE INDEX IF NOT EXISTS enrolment_personal_details_name_tokens ON ${this.table()} USING gin (name_tokens)`);
   }
 
   /**
-   * Seals and stores one version. Written before the event that names it: if the append then fails,
-   * the row is simply never referenced; a retry (same details id) keeps the first row.
+   * Seals and stores one version. In `transaction` (the event store's, after the append of the
+   * event that names it), the participant's key, if new, and the row commit with that event or
+   * not at all. Without one (EventStoreDB), written before that event: if the append then fails,
+   * the row is simply never referenced. A retry (same details id) keeps the first row.
    */
-  async seal(siteId: SiteId, participantId: string, detailsId: string, details: PersonalDetails, at: Date): Promise<void> {
+  async seal(siteId: SiteId, participantId: string, detailsId: string, details: PersonalDetails, at: Date, transaction?: ClientBase): Promise<void> {
     const fields = PERSONAL_DETAIL_FIELDS.filter((field) => details[field] !== undefined && details[field] !== '');
-    const sealed = await this.vault.encryptFields(participantId, siteId, pick(details, fields), fields);
+    const clear = pick(details, fields);
+    const sealed = transaction
+      ? await this.vault.encryptFieldsWithin(transaction, participantId, siteId, clear, fields)
+      : await this.vault.encryptFields(participantId, siteId, clear, fields);
     const tokens = blindTokens(this.config.blindIndexKey(siteId), nameTokens(...NAME_FIELDS.map((f) => details[f])));
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(PersonalDetailsRow)
-      .values({ detailsId, participantId, siteId, sealed: sealed as Record<string, string>, nameTokens: tokens, recordedAt: at })
-      .orIgnore()
-      .execute();
+    const insert = `INSERT INTO ${this.table()} (details_id, participant_id, site_id, sealed, name_tokens, recorded_at)
+      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`;
+    const values = [detailsId, participantId, siteId, JSON.stringify(sealed), tokens, at];
+    await (transaction ? transaction.query(insert, values) : this.dataSource.query(insert, values));
   }
 
   async reveal(participantId: string, detailsId: string | null): Promise<RevealedDetails | null> {
@@ -80,6 +79,12 @@ export class PersonalDetailsStore implements OnModuleInit {
     const opened = await this.vault.decryptFields<Record<string, string>, PersonalDetailField, string>(row.participantId, row.sealed, fields);
     if (fields.some((field) => isErased(opened[field]))) return { erased: true };
     return { erased: false, details: opened as PersonalDetails };
+  }
+
+  private table(): string {
+    const table = this.dataSource.getMetadata(PersonalDetailsRow).tablePath;
+    const [schema, name] = table.includes('.') ? table.split('.') : ['public', table];
+    return `"${schema}"."${name}"`;
   }
 }
 

@@ -25,8 +25,9 @@ export class CorrectParticipantDetailsHandler implements ICommandHandler<Correct
     const state = await this.records.check(siteId, participantId, command);
     const current = await this.personalDetails.reveal(participantId, state.detailsId);
     const merged = { ...(current && !current.erased ? current.details : {}), ...corrections };
-    await this.personalDetails.seal(siteId, participantId, detailsId, merged, clock);
-    await this.records.decide(siteId, participantId, command, commandContext(origin, siteId, clock));
+    await this.records.decideWith(siteId, participantId, command, commandContext(origin, siteId, clock), (transaction) =>
+      this.personalDetails.seal(siteId, participantId, detailsId, merged, clock, transaction),
+    );
     return { detailsId, correctedFields };
   }
 }

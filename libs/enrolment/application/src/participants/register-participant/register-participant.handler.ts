@@ -24,8 +24,16 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
       type: 'RegisterParticipant',
       data: { participantId, siteId, detailsId, fields: givenFields(details), now, referenceDataVersion },
     };
-    await this.personalDetails.seal(siteId, participantId, detailsId, details, clock);
-    await this.records.decide(siteId, participantId, command, commandContext(origin, siteId, clock));
+    // The stream is the participant's own, named by the command: a conflict on it can only be a
+    // concurrent retry of this request, whose events the next attempt finds and answers with.
+    await this.records.decideWith(
+      siteId,
+      participantId,
+      command,
+      commandContext(origin, siteId, clock),
+      (transaction) => this.personalDetails.seal(siteId, participantId, detailsId, details, clock, transaction),
+      { retriesOnConflict: 1 },
+    );
     return { participantId };
   }
 }
