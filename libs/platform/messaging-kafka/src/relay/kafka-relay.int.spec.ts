@@ -180,6 +180,56 @@ describe('Kafka relay', () => {
     }, 90_000);
   });
 
+  describe('when a batch of one busy stream is more than a partition takes in one record batch', () => {
+    it('sends it as several produce requests, each of which the broker accepts, in stream order', async () => {
+      const busy = await PostgresEventStore.connect({ connectionString: database.url, schema: 'busy' });
+      const busyPrefix = uniqueTopic('relay-busy');
+      const requests: number[] = [];
+      // The real broker; each produce request's message count is noted.
+      const counting = new Proxy(kafka, {
+        get: (target, property) => {
+          if (property !== 'producer') return Reflect.get(target, property);
+          return (...args: Parameters<Kafka['producer']>) => {
+            const producer = target.producer(...args);
+            const sendBatch = producer.sendBatch.bind(producer);
+            producer.sendBatch = async (batch) => {
+              requests.push(batch.topicMessages!.reduce((sum, t) => sum + t.messages.length, 0));
+              return sendBatch(batch);
+            };
+            return producer;
+          };
+        },
+      });
+      const logHead = eventsTableHead(pool, 'busy');
+      // ≈ 130 kB on one partition, read in one batch; the topic refuses a record batch over 40 kB.
+      const relay = new KafkaRelay({
+        ...options,
+        name: 'busy',
+        store: busy,
+        schema: 'busy',
+        logHead,
+        kafka: counting,
+        topicPrefix: busyPrefix,
+        topicLayout: { partitions: 3, replicationFactor: 1, maxMessageBytes: 40_000 },
+        batchSize: 500,
+        maxRequestBytes: 30_000,
+      });
+      try {
+        await seedParticipants(busy, { streams: 1, eventsPerStream: 120 });
+        relay.start();
+        const head = await logHead();
+        await waitFor(async () => (relay.status().position ?? 0n) >= head, { timeoutMs: 30_000, what: 'the relay to publish the busy stream' });
+        expect(requests.length).toBeGreaterThan(1);
+        expect(requests.reduce((sum, n) => sum + n, 0)).toBe(120);
+        const messages = await readTopics(kafka, [eventsTopic('enrolment', busyPrefix)], (m) => m.length >= 120);
+        expect([...streamPositionsByKey(messages).values()]).toEqual([[...Array(120).keys()]]);
+      } finally {
+        await relay.stop();
+        await busy.close();
+      }
+    }, 60_000);
+  });
+
   describe('when events commit while a batch is being sent', () => {
     it('publishes them as soon as the send is acknowledged, not after an idle poll', async () => {
       const sending = await PostgresEventStore.connect({ connectionString: database.url, schema: 'sending' });
