@@ -6,6 +6,8 @@ import { rowSetsStatement } from './row-sets';
 const STABLE_HOUSING = ['independent', 'with-family-or-friends', 'recovery-residence', 'supported-housing'];
 const WORK_OR_EDUCATION = ['employed-full-time', 'employed-part-time', 'education-or-training', 'volunteering'];
 
+type ChangeRow = { instrument: Instrument; assessed: number; with_change: number; intake_mean: number | null; latest_mean: number | null; improved: number };
+
 /**
  * PHQ-9, GAD-7 and BARC-10 at intake vs latest, and how people fare after discharge. A change needs
  * two assessments: participants with one count as assessed, never as "no change".
@@ -16,22 +18,23 @@ export const wellbeingView = async (tables: OutcomeReader, siteId: string, filte
   const params = [siteId, ...where.params, STABLE_HOUSING, WORK_OR_EDUCATION];
   const [housing, work] = [params.length - 1, params.length].map((n) => `$${n}::text[]`);
   const people = `(select e.participant_id from ${t.outcome_episode} e where ${where.sql})`;
-  const [{ changes, intakeBands, latestBands, after, reviews }] = await tables.query<{
-    changes: { instrument: Instrument; assessed: number; with_change: number; intake_mean: number | null; latest_mean: number | null; improved: number }[];
-    intakeBands: { instrument: Instrument; band: AssessmentBand; n: number }[];
-    latestBands: { instrument: Instrument; band: AssessmentBand; n: number }[];
+  const [{ changes, after, reviews }] = await tables.query<{
+    changes: (ChangeRow & { grouped: number; intake_band: AssessmentBand; latest_band: AssessmentBand })[];
     after: { discharged: number; relapses: number; readmissions: number; visits: number; overdoses: number }[];
     reviews: { checkpoint: string; reviewed: number; housed: number; working: number; connectedness: number | null }[];
   }>(
     rowSetsStatement({
-      changes: `select c.instrument, count(*) assessed, count(*) filter (where c.assessments >= 2) with_change,
-                       avg(c.intake_total) filter (where c.assessments >= 2) intake_mean, avg(c.latest_total) filter (where c.assessments >= 2) latest_mean,
-                       count(*) filter (where c.assessments >= 2 and c.improved) improved
-                from ${t.outcome_instrument_change} c where c.site_id = $1 and c.participant_id in ${people} group by 1`,
-      intakeBands: `select c.instrument, c.intake_band band, count(*) n from ${t.outcome_instrument_change} c
-                    where c.site_id = $1 and c.participant_id in ${people} group by 1, 2`,
-      latestBands: `select c.instrument, c.latest_band band, count(*) n from ${t.outcome_instrument_change} c
-                    where c.site_id = $1 and c.assessments >= 2 and c.participant_id in ${people} group by 1, 2`,
+      // One scan of the site's instrument changes for three groupings: per instrument (grouped 3),
+      // per intake band (1) and per latest band (2). A latest band counts changes only: `with_change`.
+      changes: {
+        sql: `select c.instrument, grouping(c.intake_band, c.latest_band) grouped, c.intake_band, c.latest_band,
+                     count(*) assessed, count(*) filter (where c.assessments >= 2) with_change,
+                     avg(c.intake_total) filter (where c.assessments >= 2) intake_mean, avg(c.latest_total) filter (where c.assessments >= 2) latest_mean,
+                     count(*) filter (where c.assessments >= 2 and c.improved) improved
+              from ${t.outcome_instrument_change} c where c.site_id = $1 and c.participant_id in ${people}
+              group by grouping sets ((c.instrument), (c.instrument, c.intake_band), (c.instrument, c.latest_band))`,
+        orderBy: 'grouped, instrument, intake_band, latest_band',
+      },
       after: `select count(*) filter (where e.discharged_on is not null) discharged, coalesce(sum(e.relapses_after_discharge), 0) relapses,
                      coalesce(sum(e.readmissions), 0) readmissions, coalesce(sum(e.emergency_visits), 0) visits, coalesce(sum(e.overdoses), 0) overdoses
               from ${t.outcome_episode} e where ${where.sql}`,
@@ -41,6 +44,8 @@ export const wellbeingView = async (tables: OutcomeReader, siteId: string, filte
     }),
     params,
   );
+  const intakeBands = changes.filter((c) => c.grouped === 1).map((c) => ({ instrument: c.instrument, band: c.intake_band, n: c.assessed }));
+  const latestBands = changes.filter((c) => c.grouped === 2 && c.with_change > 0).map((c) => ({ instrument: c.instrument, band: c.latest_band, n: c.with_change }));
   const bandsOf = (rows: { instrument: Instrument; band: AssessmentBand; n: number }[], instrument: Instrument) =>
     rows.filter((r) => r.instrument === instrument).map((r) => ({ band: r.band, count: Number(r.n) }));
   const order = ['intake', 'discharge', 'follow-up-30', 'follow-up-90', 'follow-up-180'];
@@ -48,7 +53,7 @@ export const wellbeingView = async (tables: OutcomeReader, siteId: string, filte
     siteId,
     asOf,
     instruments: INSTRUMENTS.map((instrument) => {
-      const row = changes.find((c) => c.instrument === instrument);
+      const row = changes.find((c) => c.grouped === 3 && c.instrument === instrument);
       const withChange = Number(row?.with_change ?? 0);
       const improved = Number(row?.improved ?? 0);
       return {
