@@ -62,6 +62,21 @@ describe('A store that announces its appends', () => {
     expect((await store.readAll({ after: appendedAt - 1n })).events.map((e) => e.id)).toContain(event.id);
   });
 
+  it("tells a listener once a transaction of the store's own has committed", async () => {
+    let told = 0;
+    const stop = (store as unknown as { onAppend(listener: () => void): () => void }).onAppend(() => told++);
+    try {
+      await store.transaction(async (transaction) => {
+        const episodeId = randomUUID();
+        await transaction.appendToStream(streamName('outcomes', 'episode', siteId('west'), episodeId), [testEvent('Admitted', 'west', { episodeId })], { expectedVersion: 'no_stream' });
+        expect(told).toBe(0);
+      });
+      expect(told).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+
   it('wakes a projection that polls a quiet log rarely', async () => {
     const dataSource = await new DataSource({ type: 'postgres', url: database.url, schema: 'outcomes', entities: [ProbeEpisodeV1, ProbeSiteTotalV1], extra: { max: 3 } }).initialize();
     const runner = new ProjectionRunner({ dataSource, store, logHead: head, projections: [episodesProjection], idleMs: QUIET_POLL_MS, logger: quiet });

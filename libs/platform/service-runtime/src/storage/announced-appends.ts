@@ -7,13 +7,15 @@ import type { AppendResult, EventStore } from '@alongside/platform/event-store';
  * are given; their poll stays, for appends by other processes.
  *
  * A Proxy rather than a wrapper class: the store stays what its adapter made it (its own methods,
- * `instanceof`), only `appendToStream` is watched.
+ * `instanceof`). Watched: `appendToStream`, and the adapter's own `transaction` where it has one
+ * (Postgres), whose appends commit when it resolves.
  */
 export const announcedAppends = <S extends EventStore>(store: S): S => {
   const listeners = new Set<() => void>();
+  const announce = () => listeners.forEach((listener) => listener());
   const appendToStream: EventStore['appendToStream'] = async (...args) => {
     const result: AppendResult = await store.appendToStream(...args);
-    if (result.appended) listeners.forEach((listener) => listener());
+    if (result.appended) announce();
     return result;
   };
   const onAppend = (listener: () => void): (() => void) => {
@@ -25,7 +27,13 @@ export const announcedAppends = <S extends EventStore>(store: S): S => {
       if (property === 'appendToStream') return appendToStream;
       if (property === 'onAppend') return onAppend;
       const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      if (property !== 'transaction') return value.bind(target);
+      return async (...args: unknown[]) => {
+        const result: unknown = await value.apply(target, args);
+        announce();
+        return result;
+      };
     },
   });
 };
