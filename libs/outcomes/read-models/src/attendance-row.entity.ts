@@ -1,11 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One participant at one session, as the newest revision sessions told us says (0: the register as taken). */
-@Entity({ name: 'outcome_attendance_v3' })
-// The engagement dashboard's sessions by group kind, answered from the index alone (an index-only
-// scan): a site's attendance rows are spread over as many heap pages as rows (10k pages for a site
-// at 3M events, 30 ms; 3 ms from this index).
-@Index(['siteId', 'heldOn', 'groupKind', 'sessionId', 'attended'])
+@Entity({ name: 'outcome_attendance_v4' })
 export class AttendanceRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId!: string;

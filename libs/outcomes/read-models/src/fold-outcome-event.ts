@@ -6,6 +6,7 @@ import type {
   SessionAttendanceRecorded,
 } from '@alongside/outcomes/contracts';
 import { attendanceChange, changeBetween, entryOf, wasThere } from '@alongside/outcomes/domain';
+import type { AttendanceRow } from './attendance-row.entity';
 import type { EpisodeRow } from './episode-row.entity';
 import { FACT_OF, type OutcomeViewsBatch } from './outcome-views-batch';
 
@@ -44,9 +45,17 @@ const firstTime = (rows: OutcomeViewsBatch, event: OutcomesEvent, siteId: string
 const isInTreatment = (episode: EpisodeRow, day: string) =>
   episode.admittedOn <= day && (episode.dischargedOn === null || episode.dischargedOn >= day);
 
+/** Adds an attendance row to its session's counts (or, `-1`, takes the row it replaces away). */
+const countAtSession = (rows: OutcomeViewsBatch, row: AttendanceRow, sign: 1 | -1) => {
+  const key = { siteId: row.siteId, heldOn: row.heldOn, groupKind: row.groupKind, sessionId: row.sessionId };
+  const session = rows.sessions.get(key) ?? { ...key, attendances: 0, attended: 0 };
+  rows.sessions.put({ ...session, attendances: session.attendances + sign, attended: session.attended + (row.attended ? sign : 0) });
+};
+
 /**
  * One participant at one session, as its newest revision says: a correction replaces the entry's
- * effect on the dose (the episode's sessions attended) and on the engagement counts (the row), and
+ * effect on the dose (the episode's sessions attended) and on the engagement counts (the row and its
+ * session's counts), and
  * an older revision heard late changes nothing (`attendanceChange`).
  */
 const foldAttendance = (event: SessionAttendanceRecorded | SessionAttendanceCorrected, siteId: string, rows: OutcomeViewsBatch) => {
@@ -55,7 +64,8 @@ const foldAttendance = (event: SessionAttendanceRecorded | SessionAttendanceCorr
   const heard = entryOf(event);
   const change = attendanceChange(held ? { status: held.status as typeof heard.status, minutes: held.minutes, revision: held.revision } : null, heard);
   if (!change.replaces) return;
-  rows.attendance.put({
+  if (held) countAtSession(rows, held, -1);
+  const row = rows.attendance.put({
     siteId,
     sessionId: held?.sessionId ?? data.sessionId,
     participantId: held?.participantId ?? data.participantId,
@@ -66,6 +76,7 @@ const foldAttendance = (event: SessionAttendanceRecorded | SessionAttendanceCorr
     minutes: heard.minutes,
     revision: heard.revision,
   });
+  countAtSession(rows, row, 1);
   if (change.attendedDelta !== 0) countOnEpisode(rows, siteId, data.participantId, (episode) => (episode.sessionsAttended += change.attendedDelta));
 };
 

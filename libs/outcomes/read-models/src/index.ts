@@ -1,5 +1,6 @@
 export * from './episode-row.entity';
 export * from './attendance-row.entity';
+export * from './session-attendance-row.entity';
 export * from './mentor-match-row.entity';
 export * from './instrument-change-row.entity';
 export * from './safety-alert-row.entity';

@@ -10,6 +10,7 @@ import { ParticipantSobrietyRow } from './participant-sobriety-row.entity';
 import { ReintegrationRow } from './reintegration-row.entity';
 import { RowSet } from './row-set';
 import { SafetyAlertRow } from './safety-alert-row.entity';
+import { SessionAttendanceRow } from './session-attendance-row.entity';
 import { SiteViewRow } from './site-view-row.entity';
 
 /** The id of a fact counted once (`OutcomeFactRow`), by event type. */
@@ -44,6 +45,7 @@ const indexByParticipant = <T extends { siteId: string; participantId: string }>
 export class OutcomeViewsBatch {
   readonly episodes: RowSet<EpisodeRow>;
   readonly attendance: RowSet<AttendanceRow>;
+  readonly sessions: RowSet<SessionAttendanceRow>;
   readonly matches: RowSet<MentorMatchRow>;
   readonly instruments: RowSet<InstrumentChangeRow>;
   readonly alerts: RowSet<SafetyAlertRow>;
@@ -57,6 +59,7 @@ export class OutcomeViewsBatch {
   constructor(tx: EntityManager) {
     this.episodes = new RowSet(tx, EpisodeRow);
     this.attendance = new RowSet(tx, AttendanceRow);
+    this.sessions = new RowSet(tx, SessionAttendanceRow);
     this.matches = new RowSet(tx, MentorMatchRow);
     this.instruments = new RowSet(tx, InstrumentChangeRow);
     this.alerts = new RowSet(tx, SafetyAlertRow);
@@ -73,6 +76,7 @@ export class OutcomeViewsBatch {
   async load(events: readonly RecordedEvent[]): Promise<void> {
     const participants = new Map<string, { siteId: string; participantId: string }>();
     const attendance: Partial<AttendanceRow>[] = [];
+    const sessions: Partial<SessionAttendanceRow>[] = [];
     const instruments: Partial<InstrumentChangeRow>[] = [];
     const alerts: Partial<SafetyAlertRow>[] = [];
     const matches: Partial<MentorMatchRow>[] = [];
@@ -92,6 +96,7 @@ export class OutcomeViewsBatch {
       if (factOf) facts.push({ siteId, factId: factOf(event.data) });
       if (event.type === 'SessionAttendanceRecorded' || event.type === 'SessionAttendanceCorrected') {
         attendance.push({ siteId, sessionId: event.data.sessionId, participantId: event.data.participantId });
+        sessions.push({ siteId, heldOn: event.data.heldOn, groupKind: event.data.groupKind, sessionId: event.data.sessionId });
       }
       if (event.type === 'AssessmentRecorded') instruments.push({ siteId, participantId: event.data.participantId, instrument: event.data.instrument });
     }
@@ -103,6 +108,13 @@ export class OutcomeViewsBatch {
     await this.matches.load(matches);
     await this.sobriety.load(byParticipant);
     await this.attendance.load(attendance);
+    // A session's counts under the day and kind an event gives, and under those its row had: a
+    // correction may move the row.
+    for (const key of attendance) {
+      const held = this.attendance.get(key);
+      if (held) sessions.push({ siteId: held.siteId, heldOn: held.heldOn, groupKind: held.groupKind, sessionId: held.sessionId });
+    }
+    await this.sessions.load(sessions);
     await this.instruments.load(instruments);
     await this.alerts.load(alerts);
     await this.facts.load(facts);
@@ -130,7 +142,7 @@ export class OutcomeViewsBatch {
   }
 
   async flush(): Promise<void> {
-    for (const rows of [this.episodes, this.attendance, this.matches, this.instruments, this.alerts, this.reintegration, this.sites, this.sobriety, this.facts]) {
+    for (const rows of [this.episodes, this.attendance, this.sessions, this.matches, this.instruments, this.alerts, this.reintegration, this.sites, this.sobriety, this.facts]) {
       await rows.flush();
     }
   }

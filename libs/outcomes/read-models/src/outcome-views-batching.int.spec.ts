@@ -48,7 +48,16 @@ const anEvent: fc.Arbitrary<OutcomesEvent> = fc.oneof(
     like('ParticipantLevelOfCareChanged', { episodeId: EPISODES[e], participantId: PARTICIPANTS[e % PARTICIPANTS.length], levelOfCare: level }),
   ),
   fc
-    .record({ participantId: participant, sessionId: fc.constantFrom(...SESSIONS), status: fc.constantFrom(...ATTENDANCE_STATUSES), minutes: fc.integer({ min: 0, max: 120 }), revision: fc.integer({ min: 0, max: 3 }) })
+    .record({
+      participantId: participant,
+      sessionId: fc.constantFrom(...SESSIONS),
+      // A correction may move an entry to another day or kind: the session's counts must follow it.
+      heldOn: fc.constantFrom('2026-03-05', '2026-03-06'),
+      groupKind: fc.constantFrom('peer-support', 'group-therapy'),
+      status: fc.constantFrom(...ATTENDANCE_STATUSES),
+      minutes: fc.integer({ min: 0, max: 120 }),
+      revision: fc.integer({ min: 0, max: 3 }),
+    })
     .map(({ revision, ...data }) => (revision === 0 ? like('SessionAttendanceRecorded', data) : like('SessionAttendanceCorrected', { ...data, revision }))),
   fc.record({ participantId: participant, matchId: fc.constantFrom(...MATCHES), matchedAt: instant }).map((data) => like('MentorMatched', data)),
   fc.record({ participantId: participant, matchId: fc.constantFrom(...MATCHES), endedAt: instant }).map((data) => like('MentorMatchEnded', data)),
@@ -165,10 +174,10 @@ describe('Outcome views projection, batched', () => {
     await batched.dataSource.transaction((tx) => outcomeViewsProjection.apply(log, tx));
     const rows = await tables(batched.dataSource);
     // Each relapse lands on the episode that was the latest when it happened; the replayed one counts nothing.
-    expect(rows['outcome_episode_v3']).toEqual([
+    expect(rows['outcome_episode_v4']).toEqual([
       expect.objectContaining({ episode_id: EPISODES[0], relapses: 1, first_relapse_on: '2026-03-05' }),
       expect.objectContaining({ episode_id: EPISODES[1], relapses: 1, first_relapse_on: '2026-03-12' }),
     ]);
-    expect(rows['outcome_fact_v3']).toHaveLength(2);
+    expect(rows['outcome_fact_v4']).toHaveLength(2);
   });
 });

@@ -10,6 +10,7 @@ import { OutcomeFactRow } from './outcome-fact-row.entity';
 import { ParticipantSobrietyRow } from './participant-sobriety-row.entity';
 import { ReintegrationRow } from './reintegration-row.entity';
 import { SafetyAlertRow } from './safety-alert-row.entity';
+import { SessionAttendanceRow } from './session-attendance-row.entity';
 import { SiteViewRow } from './site-view-row.entity';
 import { foldOutcomeEvent, FOLDED_TYPES } from './fold-outcome-event';
 import { OutcomeViewsBatch } from './outcome-views-batch';
@@ -19,6 +20,7 @@ export const OUTCOME_VIEWS = 'outcome-views';
 export const OUTCOME_VIEW_ENTITIES = [
   EpisodeRow,
   AttendanceRow,
+  SessionAttendanceRow,
   MentorMatchRow,
   InstrumentChangeRow,
   SafetyAlertRow,
@@ -41,7 +43,8 @@ export const outcomeViewsProjection: Projection = {
   name: OUTCOME_VIEWS,
   // 2: attendance rows keep the revision they were last corrected to (sessions' AttendanceCorrected).
   // 3: covering indexes for the engagement and wellbeing dashboards' per-site scans.
-  version: 3,
+  // 4: attendance counted per session as it is written, for the engagement dashboard.
+  version: 4,
   entities: [...OUTCOME_VIEW_ENTITIES],
   handles: FOLDED_TYPES,
   apply: async (events: readonly RecordedEvent[], tx: EntityManager) => {

@@ -5,7 +5,7 @@ import { rowSetsStatement } from './row-sets';
 
 /** Sessions and attendance by group kind, mentor contacts per participant-week, caseloads, alert counts. */
 export const engagementView = async (tables: OutcomeReader, siteId: string, filters: DashboardFilters, asOf: string): Promise<EngagementView> => {
-  const t = await tables.tables('outcome_episode', 'outcome_attendance', 'outcome_mentor_match', 'outcome_safety_alert');
+  const t = await tables.tables('outcome_episode', 'outcome_session_attendance', 'outcome_mentor_match', 'outcome_safety_alert');
   const where = episodeCondition([siteId], filters, 2);
   const params = [asOf, ...where.params, siteId, filters.from ?? '0001-01-01', filters.to ?? asOf];
   // The site and the range sessions were held in, after the episode filter's parameters.
@@ -18,13 +18,13 @@ export const engagementView = async (tables: OutcomeReader, siteId: string, filt
     alerts: { open: number; unacknowledged: number; oldest: string | null }[];
   }>(
     rowSetsStatement({
-      // Per session first, then per kind: two hash aggregates instead of count(distinct), which sorts
-      // every row of the site by text (13 of 18 ms at 3M events).
+      // From the counts the projection keeps per session, day and kind, not the attendance rows
+      // themselves; per session first, as a session corrected onto another day is one session.
       kinds: {
         sql: `select kind, count(*) sessions, sum(n) attendances, sum(attended) attended from (
-                select a.group_kind kind, a.session_id, count(*) n, count(*) filter (where a.attended) attended
-                from ${t.outcome_attendance} a
-                where a.site_id = ${site} and a.held_on between ${heldFrom}::date and ${heldTo}::date group by 1, 2
+                select s.group_kind kind, s.session_id, sum(s.attendances) n, sum(s.attended) attended
+                from ${t.outcome_session_attendance} s
+                where s.site_id = ${site} and s.held_on between ${heldFrom}::date and ${heldTo}::date and s.attendances > 0 group by 1, 2
               ) per_session group by 1`,
         orderBy: 'kind',
       },

@@ -4,7 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OUTCOME_VIEWS } from '@alongside/outcomes/read-models';
 import { ActiveProjections } from '@alongside/platform/projections';
 
-export type OutcomeTable = 'outcome_episode' | 'outcome_attendance' | 'outcome_mentor_match' | 'outcome_instrument_change' | 'outcome_safety_alert' | 'outcome_reintegration' | 'outcome_site';
+export type OutcomeTable =
+  | 'outcome_episode'
+  | 'outcome_session_attendance'
+  | 'outcome_mentor_match'
+  | 'outcome_instrument_change'
+  | 'outcome_safety_alert'
+  | 'outcome_reintegration'
+  | 'outcome_site';
 
 /** What a view reads through: the live tables, and SQL against them. */
 export type OutcomeReader = Pick<OutcomeTables, 'tables' | 'query'>;
