@@ -4,6 +4,8 @@ export * from './stored-json-log';
 export * from './event-size-limit';
 export * from './upcast-on-read';
 export * from './subscribe-by-polling';
+export * from './pause';
+export * from './log-appends';
 export * from './aggregate-stream';
 export * from './handle-command';
 export * from './contract/event-store.contract';

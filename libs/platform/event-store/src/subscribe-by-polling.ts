@@ -1,3 +1,4 @@
+import { pause } from './pause';
 import type { EventStore, SubscribeOptions } from './event-store';
 
 export const DEFAULT_SUBSCRIBE_BATCH = 500;
@@ -19,18 +20,6 @@ export const subscribeByPolling = async (
     const moved = batch.position !== position;
     position = batch.position;
     // A full batch means more is waiting; an empty one that still moved skipped foreign records.
-    if (batch.events.length < batchSize && !(moved && batch.events.length === 0)) await quietFor(idleMs, signal);
+    if (batch.events.length < batchSize && !(moved && batch.events.length === 0)) await pause(idleMs, signal);
   }
 };
-
-const quietFor = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });

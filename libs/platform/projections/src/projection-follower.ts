@@ -1,11 +1,9 @@
-import type { EventStore, ReadAllResult } from '@alongside/platform/event-store';
+import { IdleWait, pause, type EventStore, type ReadAllResult } from '@alongside/platform/event-store';
 import { ALL_SITES, SITE_SCOPE_SETTING } from '@alongside/platform/security';
 import { ReadAhead } from './read-ahead';
 import type { DataSource } from 'typeorm';
-import { IdleWait } from './log-appends';
 import type { LogHead } from './log-head';
 import type { Logger } from './logger';
-import { pause } from './pause';
 import { projectionKey, type Projection } from './projection';
 import { ProjectionBookkeeping, type ProjectionState } from './projection-bookkeeping';
 import type { ProjectionMetrics } from './projection-metrics';

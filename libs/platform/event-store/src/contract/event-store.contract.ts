@@ -7,7 +7,8 @@ import {
 } from '@alongside/platform/event-sourcing';
 import { EventTooLarge, MAX_EVENT_BYTES } from '../event-size-limit';
 import type { AppendOptions, EventStore } from '../event-store';
-import { endOfLog, pause, readLogUntil } from './log-reader';
+import { pause } from '../pause';
+import { endOfLog, readLogUntil } from './log-reader';
 import { asAppended, newStream, sampleEvent, sampleEvents, sampleMetadata } from './sample-events';
 
 export type EventStoreUnderTest = Readonly<{ store: EventStore; cleanup: () => Promise<void> }>;

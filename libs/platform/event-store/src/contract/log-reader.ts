@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { EventStore } from '../event-store';
+import { pause } from '../pause';
 
 /** The position after the last event of the log as a reader sees it now. */
 export const endOfLog = async (store: EventStore): Promise<bigint> => {
@@ -33,5 +34,3 @@ export const readLogUntil = async (
   }
   return seen;
 };
-
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@ import { Pool, type ClientConfig, type PoolClient } from 'pg';
 import { Registry } from 'prom-client';
 import { fromEventMessage, UnreadableMessage, type ConsumedEvent, type MessageOrigin } from '../event-message';
 import { defaultLogger, type Logger } from '../logger';
-import { pause } from '../pause';
+import { pause } from '@alongside/platform/event-store';
 import { deadLetterTopic, defaultTopicLayout, ensureTopics, type TopicLayout } from '../topics';
 import { ConsumerMetrics, type MessageOutcome } from './consumer-metrics';
 import { sendToDeadLetterTopic, type DeadLetterReason } from './dead-letter';

@@ -1,13 +1,11 @@
 import { contextOf } from '@alongside/platform/event-sourcing';
-import { readsStoredJson, type EventStore } from '@alongside/platform/event-store';
+import { IdleWait, pause, readsStoredJson, type EventStore } from '@alongside/platform/event-store';
 import { type Admin, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { Pool, type ClientConfig } from 'pg';
 import { Registry } from 'prom-client';
 import { storedEventMessage, toEventMessage } from '../event-message';
-import { IdleWait } from '../log-appends';
 import type { LogHead } from '../log-head';
 import { defaultLogger, type Logger } from '../logger';
-import { pause } from '../pause';
 import { deadLetterTopic, defaultTopicLayout, ensureTopics, eventsTopic, type TopicLayout } from '../topics';
 import { KeyPartitioner } from './key-partitioner';
 import { RelayCheckpoint } from './relay-checkpoint';

@@ -1,6 +1,6 @@
 import { Client, type ClientConfig } from 'pg';
 import type { Logger } from '../logger';
-import { pause } from '../pause';
+import { pause } from '@alongside/platform/event-store';
 
 /**
  * One active relay per context: whoever holds a Postgres advisory lock publishes. The lock lives

@@ -1,6 +1,7 @@
 /**
- * Resolves after `ms`, or as soon as one of the signals aborts: every wait in the relay and the
- * consumers is cut short by a stop, so shutdown never sits out an idle poll or a retry backoff.
+ * Resolves after `ms`, or as soon as one of the signals aborts: every wait of a log's followers (an
+ * idle poll, a retry backoff, a lease renewal) is cut short by a stop or a wake-up, so shutdown
+ * never sits one out.
  */
 export const pause = (ms: number, ...signals: AbortSignal[]): Promise<void> =>
   new Promise((resolve) => {
