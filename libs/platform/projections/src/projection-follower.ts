@@ -169,9 +169,9 @@ export class ProjectionFollower {
     try {
       await dataSource.query(`VACUUM (ANALYZE) ${tables}`);
     } catch (error) {
-      // A service's site-scoped DataSource runs every statement in a transaction, where VACUUM may
-      // not run: the statistics alone then (ANALYZE may). Neither is worth keeping a caught-up
-      // version from going live: without this, a service's projections never took over.
+      // VACUUM may not run in a transaction (a DataSource that wraps every statement in one, or a
+      // role that does not own the tables): the statistics alone then. Neither is worth keeping a
+      // caught-up version from going live.
       logger.warn({ err: error, projection: this.key }, 'cannot vacuum the rebuilt tables; analysing them only');
       await dataSource.query(`ANALYZE ${tables}`).catch((analyse: Error) => logger.warn({ err: analyse, projection: this.key }, 'cannot analyse the rebuilt tables either'));
     }

@@ -9,6 +9,8 @@ type Query = (text: unknown, values?: unknown) => Promise<unknown>;
 const STARTS = /^\s*(start\s+transaction|begin)\b/i;
 const SETS_UP = /^\s*set\s+transaction\b/i;
 const ENDS = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
+// Upkeep that returns no rows and may not run inside a transaction (VACUUM): sent as it is.
+const UPKEEP = /^\s*vacuum\b/i;
 
 /**
  * Every connection the DataSource hands out carries the sites of the work that borrowed it (the
@@ -21,6 +23,7 @@ const ENDS = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
  * committed) for it, and a transaction the caller opens gets the setting as its first statement:
  * two round trips more for a lone statement, the price of a wall that holds behind a pooler. A
  * statement that escapes both (a stream, a callback) sees no site at all: the safe way to fail.
+ * VACUUM goes out bare: Postgres refuses it in a transaction, and it shows no rows to anyone.
  */
 export const scopeConnectionsBySite = (dataSource: DataSource): DataSource => {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
@@ -59,7 +62,7 @@ const scopedClient = (client: PoolClient, setting: string): PoolClient => {
         state = 'opening';
         return result;
       }
-      if (ENDS.test(sql)) return query(text, values);
+      if (ENDS.test(sql) || UPKEEP.test(sql)) return query(text, values);
       // Committed before the caller goes on, so its next statement (on any connection) reads this one's writes.
       await query(`begin; ${scope}`);
       try {

@@ -5,7 +5,7 @@ import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 't
 import { siteId, streamName, type RecordedEvent, type SiteId } from '@alongside/platform/event-sourcing';
 import { PostgresEventStore } from '@alongside/platform/event-store-postgres';
 import { ProjectionRunner, versionedTable, type Projection } from '@alongside/platform/projections';
-import { siteScope } from '@alongside/platform/security';
+import { SITE_WALL_POLICY, siteScope } from '@alongside/platform/security';
 import { createTestDatabase, waitFor, type TestDatabase } from '@alongside/platform/testing';
 import { ensureServiceRole, serviceRoleName, serviceRolePassword } from './service-role';
 import { scopeConnectionsBySite } from './site-scoped-connections';
@@ -66,6 +66,9 @@ describe('The site wall, as the service’s own role', () => {
     const before = new Client({ connectionString: database.url });
     await before.connect();
     await before.query(`create schema outcomes; create table outcomes.site_note_v1 (site_id text, note_id uuid, body text not null, primary key (site_id, note_id))`);
+    // An older version's wall that lets everything through: permissive policies are OR-ed, so the
+    // table shows every site until it goes.
+    await before.query(`alter table outcomes.site_note_v1 enable row level security; create policy site_wall_v2 on outcomes.site_note_v1 using (true)`);
     await before.end();
     serviceUrl = await ensureServiceRole(database.url, CONTEXT, serviceRolePassword(CONTEXT));
     store = await PostgresEventStore.connect({ connectionString: database.url, schema: CONTEXT });
@@ -114,6 +117,16 @@ describe('The site wall, as the service’s own role', () => {
     expect(me).toEqual({ name: ROLE, super: false, bypass: false, owner: ROLE });
     const { rows: [table] } = await client.query(`select relrowsecurity as enabled, relforcerowsecurity as forced from pg_class where oid = 'outcomes.site_note_v1'::regclass`);
     expect(table).toEqual({ enabled: true, forced: true });
+  });
+
+  it("replaces an older version's wall with its own, and vacuums the rebuilt table through the scoped connections", async () => {
+    const client = await connectAsService();
+    const policies = await client.query(`select policyname from pg_policies where schemaname = 'outcomes' and tablename = 'site_note_v1'`);
+    expect(policies.rows).toEqual([{ policyname: SITE_WALL_POLICY }]);
+    const { rows: [upkeep] } = await client.query(
+      `select last_vacuum is not null as vacuumed, last_analyze is not null as analysed from pg_stat_user_tables where schemaname = 'outcomes' and relname = 'site_note_v1'`,
+    );
+    expect(upkeep).toEqual({ vacuumed: true, analysed: true });
   });
 
   it('shows no row of any site to a query without the setting', async () => {
