@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { OutcomesEvent } from '@alongside/outcomes/contracts';
 import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import { AttendanceRow } from './attendance-row.entity';
+import { CohortCellChanges } from './cohort-cells';
 import { EpisodeRow } from './episode-row.entity';
 import { InstrumentChangeRow } from './instrument-change-row.entity';
 import { MentorMatchRow } from './mentor-match-row.entity';
@@ -53,10 +54,11 @@ export class OutcomeViewsBatch {
   readonly sites: RowSet<SiteViewRow>;
   readonly sobriety: RowSet<ParticipantSobrietyRow>;
   readonly facts: RowSet<OutcomeFactRow>;
+  private readonly cells = new CohortCellChanges();
   private readonly episodeIndex = new Map<string, EpisodeRow[]>();
   private readonly matchIndex = new Map<string, MentorMatchRow[]>();
 
-  constructor(tx: EntityManager) {
+  constructor(private readonly tx: EntityManager) {
     this.episodes = new RowSet(tx, EpisodeRow);
     this.attendance = new RowSet(tx, AttendanceRow);
     this.sessions = new RowSet(tx, SessionAttendanceRow);
@@ -104,6 +106,7 @@ export class OutcomeViewsBatch {
     // In sequence: one transaction is one connection, and its statements queue anyway.
     await this.episodes.load(byParticipant, ['siteId', 'participantId']);
     await this.episodes.load(episodes);
+    this.cells.remember(this.episodes.values());
     await this.matches.load(byParticipant, ['siteId', 'participantId']);
     await this.matches.load(matches);
     await this.sobriety.load(byParticipant);
@@ -142,6 +145,7 @@ export class OutcomeViewsBatch {
   }
 
   async flush(): Promise<void> {
+    await this.cells.flush(this.tx, this.episodes.changedRows());
     for (const rows of [this.episodes, this.attendance, this.sessions, this.matches, this.instruments, this.alerts, this.reintegration, this.sites, this.sobriety, this.facts]) {
       await rows.flush();
     }

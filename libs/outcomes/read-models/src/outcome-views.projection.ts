@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@alongside/platform/event-sourcing';
 import type { Projection } from '@alongside/platform/projections';
 import type { EntityManager } from 'typeorm';
 import { AttendanceRow } from './attendance-row.entity';
+import { CohortCellRow } from './cohort-cell-row.entity';
 import { EpisodeRow } from './episode-row.entity';
 import { InstrumentChangeRow } from './instrument-change-row.entity';
 import { MentorMatchRow } from './mentor-match-row.entity';
@@ -28,6 +29,7 @@ export const OUTCOME_VIEW_ENTITIES = [
   SiteViewRow,
   ParticipantSobrietyRow,
   OutcomeFactRow,
+  CohortCellRow,
 ] as const;
 
 /**
@@ -44,7 +46,8 @@ export const outcomeViewsProjection: Projection = {
   // 2: attendance rows keep the revision they were last corrected to (sessions' AttendanceCorrected).
   // 3: covering indexes for the engagement and wellbeing dashboards' per-site scans.
   // 4: attendance counted per session as it is written, for the engagement dashboard.
-  version: 4,
+  // 5: episodes counted per cohort cell as they change, for the analyst tables.
+  version: 5,
   entities: [...OUTCOME_VIEW_ENTITIES],
   handles: FOLDED_TYPES,
   apply: async (events: readonly RecordedEvent[], tx: EntityManager) => {

@@ -67,6 +67,11 @@ export class RowSet<T extends object> {
     return row;
   }
 
+  /** The rows put since loading, as they are now. */
+  *changedRows(): IterableIterator<T> {
+    for (const key of this.changed) yield this.rows.get(key) as T;
+  }
+
   /** Writes every row put since loading, in one upsert; the rows are whole, so it replaces all columns. */
   async flush(): Promise<void> {
     if (this.changed.size === 0) return;

@@ -9,20 +9,51 @@ import {
   type PublishedValue,
 } from '@alongside/outcomes/contracts';
 import { derivedFrom, ratePer, suppressSmallCells, type Published } from '@alongside/outcomes/domain';
-import { episodeCondition } from '../dashboards/episode-filter';
 import type { OutcomeReader } from '../dashboards/outcome-tables';
 import { cohortColumn } from './cohort-column';
+import { cohortSource } from './cohort-source';
 
 export const SUPPRESSION_NOTE =
   'Counts from 1 to 10 are suppressed, with complementary suppression so that no suppressed value can be worked out from the totals; ' +
   'rates over a suppressed count are suppressed. Suppressed values are shown as suppressed, never as a number.';
 
-type CohortRow = { cohort: string } & Record<string, string>;
+export type CohortRow = { cohort: string } & Record<string, string>;
 
 /** A margin the table was asked to publish: present by construction, checked rather than assumed. */
 const margin = <T>(value: T | null | undefined): T => {
   if (value == null) throw new Error('A suppressed table lacks a margin it was built with');
   return value;
+};
+
+const cohortRows = async (tables: OutcomeReader, siteIds: readonly string[], filters: DashboardFilters, asOf: string) => {
+  const { outcome_cohort_cell: cells, outcome_episode: episodes } = await tables.tables('outcome_cohort_cell', 'outcome_episode');
+  return cohortSource({ cells, episodes }, siteIds, filters, asOf);
+};
+
+/** Every count and sum of the measures table by cohort, before suppression. */
+export const measureRows = async (tables: OutcomeReader, siteIds: readonly string[], by: CohortDimension, filters: DashboardFilters, asOf: string): Promise<CohortRow[]> => {
+  const source = await cohortRows(tables, siteIds, filters, asOf);
+  return tables.query<CohortRow>(
+    `select ${cohortColumn[by]} cohort, sum(e.episodes) admitted,
+            coalesce(sum(e.episodes) filter (where not e.discharged), 0) active,
+            coalesce(sum(e.episodes) filter (where e.discharged), 0) discharged,
+            coalesce(sum(e.episodes) filter (where e.discharge_reason = 'completed'), 0) completed,
+            sum(e.eligible90) eligible90, sum(e.retained90) retained90,
+            sum(e.relapses) relapses, sum(e.lapses) lapses, sum(e.days) days,
+            sum(e.screens) screens, sum(e.positive_screens) positive_screens
+     from ${source.sql} e group by 1 order by 1`,
+    source.params,
+  );
+};
+
+/** Discharges by cohort and reason, before suppression. */
+export const dischargeRows = async (tables: OutcomeReader, siteIds: readonly string[], by: CohortDimension, filters: DashboardFilters, asOf: string) => {
+  const source = await cohortRows(tables, siteIds, filters, asOf);
+  return tables.query<{ cohort: string; reason: string; n: string }>(
+    `select ${cohortColumn[by]} cohort, e.discharge_reason reason, sum(e.episodes) n
+     from ${source.sql} e where e.discharged group by 1, 2 order by 1, 2`,
+    source.params,
+  );
 };
 
 const COUNTS = ['completed', 'eligible90', 'retained90', 'relapses', 'lapses', 'screens', 'positiveScreens'] as const;
@@ -39,21 +70,7 @@ export const measuresTable = async (
   filters: DashboardFilters,
   asOf: string,
 ): Promise<AnalystMeasuresTable> => {
-  const { outcome_episode: episodes } = await tables.tables('outcome_episode');
-  const where = episodeCondition(siteIds, filters, 2);
-  const rows = await tables.query<CohortRow>(
-    `select ${cohortColumn[by]} cohort, count(*) admitted,
-            count(*) filter (where e.discharged_on is null) active,
-            count(*) filter (where e.discharged_on is not null) discharged,
-            count(*) filter (where e.discharge_reason = 'completed') completed,
-            count(*) filter (where e.admitted_on <= $1::date - 90) eligible90,
-            count(*) filter (where e.admitted_on <= $1::date - 90 and (e.discharged_on is null or e.discharged_on - e.admitted_on >= 90)) retained90,
-            coalesce(sum(e.relapses), 0) relapses, coalesce(sum(e.lapses), 0) lapses,
-            coalesce(sum(coalesce(e.discharged_on, $1::date) - e.admitted_on + 1), 0) days,
-            coalesce(sum(e.screens), 0) screens, coalesce(sum(e.positive_screens), 0) positive_screens
-     from ${episodes} e where ${where.sql} group by 1 order by 1`,
-    [asOf, ...where.params],
-  );
+  const rows = await measureRows(tables, siteIds, by, filters, asOf);
   const cohorts = rows.map((r) => String(r.cohort));
   const number = (r: CohortRow, key: string) => Number(r[key]);
   const sqlKey: Record<(typeof COUNTS)[number], string> = {
@@ -118,14 +135,9 @@ export const dischargeReasonsTable = async (
   siteIds: readonly string[],
   by: CohortDimension,
   filters: DashboardFilters,
+  asOf: string,
 ): Promise<AnalystCrossTable> => {
-  const { outcome_episode: episodes } = await tables.tables('outcome_episode');
-  const where = episodeCondition(siteIds, filters, 1);
-  const rows = await tables.query<{ cohort: string; reason: string; n: string }>(
-    `select ${cohortColumn[by]} cohort, e.discharge_reason reason, count(*) n
-     from ${episodes} e where ${where.sql} and e.discharged_on is not null group by 1, 2 order by 1`,
-    where.params,
-  );
+  const rows = await dischargeRows(tables, siteIds, by, filters, asOf);
   const cohorts = [...new Set(rows.map((r) => String(r.cohort)))];
   const reasons = [...DISCHARGE_REASONS];
   const cells = cohorts.map((cohort) => reasons.map((reason) => Number(rows.find((r) => r.cohort === cohort && r.reason === reason)?.n ?? 0)));

@@ -11,7 +11,8 @@ export type OutcomeTable =
   | 'outcome_instrument_change'
   | 'outcome_safety_alert'
   | 'outcome_reintegration'
-  | 'outcome_site';
+  | 'outcome_site'
+  | 'outcome_cohort_cell';
 
 /** What a view reads through: the live tables, and SQL against them. */
 export type OutcomeReader = Pick<OutcomeTables, 'tables' | 'query'>;
