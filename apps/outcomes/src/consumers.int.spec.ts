@@ -124,7 +124,7 @@ describe('Outcomes consumers on the broker', () => {
     // The policy reaches the command through the read model: wait until it is there, then lapse once.
     await waitFor(
       // Read as the service's own role, behind the site wall: the test says it looks at every site.
-      async () => (await siteScope.allSites(() => app.get(DataSource).query(`select lapse_restarts_sobriety from outcomes.outcome_site_v5 where site_id = 'north'`)))[0]?.lapse_restarts_sobriety === true,
+      async () => (await siteScope.allSites(() => app.get(DataSource).query(`select lapse_restarts_sobriety from outcomes.outcome_site_v6 where site_id = 'north'`)))[0]?.lapse_restarts_sobriety === true,
       { timeoutMs: 30_000, what: 'the heard policy in the read model' },
     );
     const lapse = await http()
@@ -156,9 +156,9 @@ describe('Outcomes consumers on the broker', () => {
     const sessionId = randomUUID();
     const readModel = (sql: string, params: unknown[]) => siteScope.allSites(() => app.get(DataSource).query(sql, params));
     const dose = async (): Promise<number> =>
-      (await readModel('select sessions_attended from outcomes.outcome_episode_v5 where site_id = $1 and participant_id = $2', [north, participantId]))[0].sessions_attended;
+      (await readModel('select sessions_attended from outcomes.outcome_episode_v6 where site_id = $1 and participant_id = $2', [north, participantId]))[0].sessions_attended;
     const entry = async (session: string): Promise<{ status: string; minutes: number; revision: number } | undefined> =>
-      (await readModel('select status, minutes, revision from outcomes.outcome_attendance_v5 where site_id = $1 and session_id = $2 and participant_id = $3', [north, session, participantId]))[0];
+      (await readModel('select status, minutes, revision from outcomes.outcome_attendance_v6 where site_id = $1 and session_id = $2 and participant_id = $3', [north, session, participantId]))[0];
     const therapy = async () =>
       ((await http().get('/sites/north/dashboards/engagement').set('Authorization', auth).expect(200)).body.sessionsByGroupKind as { groupKind: string }[]).find((k) => k.groupKind === 'group-therapy');
     const attendance = { ...sessionsEventExamples.AttendanceRecorded.data, sessionId, participantId, groupKind: 'group-therapy', localDate: '2026-04-12' };

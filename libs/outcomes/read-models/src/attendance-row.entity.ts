@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One participant at one session, as the newest revision sessions told us says (0: the register as taken). */
-@Entity({ name: 'outcome_attendance_v5' })
+@Entity({ name: 'outcome_attendance_v6' })
 export class AttendanceRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId!: string;

@@ -1,86 +1,109 @@
-import { tableOf } from '@alongside/platform/projections';
+import { tableOf, type EntityClass } from '@alongside/platform/projections';
 import type { EntityManager } from 'typeorm';
 import { CohortCellRow } from './cohort-cell-row.entity';
+import { CohortDischargeRow } from './cohort-discharge-row.entity';
 import type { EpisodeRow } from './episode-row.entity';
 
 const DAY_MS = 86_400_000;
 const epochDay = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
-/** What one episode adds to its cohort cell: the cell's key and its sums. */
-type Contribution = { key: string; cell: Omit<CohortCellRow, 'stayDays' | 'admittedDays'> & { stayDays: number; admittedDays: number } };
+/** A cell's key columns and sums, by property name; every sum is a number here. */
+type Cell = Record<string, string | boolean | number>;
 
-const SUMS = ['episodes', 'stayed90', 'stayDays', 'admittedDays', 'relapses', 'lapses', 'screens', 'positiveScreens'] as const;
+/** A table of cells: which of an episode's cells it holds (none: the episode adds nothing to it), and which properties are sums. */
+type CellTable = { entity: EntityClass; cellOf: (episode: EpisodeRow) => Cell | null; sums: readonly string[] };
 
-const contributionOf = (episode: EpisodeRow): Contribution => {
-  const discharged = episode.dischargedOn !== null;
-  const stay = discharged ? epochDay(episode.dischargedOn as string) - epochDay(episode.admittedOn) : 0;
-  const cell = {
-    siteId: episode.siteId,
-    admissionMonth: episode.admissionMonth,
-    programme: episode.programme,
-    levelOfCare: episode.levelOfCare,
-    mentored: episode.mentored,
-    discharged,
-    dischargeReason: episode.dischargeReason ?? '',
-    episodes: 1,
-    stayed90: !discharged || stay >= 90 ? 1 : 0,
-    stayDays: discharged ? stay + 1 : 0,
-    admittedDays: discharged ? 0 : epochDay(episode.admittedOn),
-    relapses: episode.relapses,
-    lapses: episode.lapses,
-    screens: episode.screens,
-    positiveScreens: episode.positiveScreens,
-  };
-  const key = JSON.stringify([cell.siteId, cell.admissionMonth, cell.programme, cell.levelOfCare, cell.mentored, cell.discharged, cell.dischargeReason]);
-  return { key, cell };
+const cohortOf = (episode: EpisodeRow) => ({
+  siteId: episode.siteId,
+  admissionMonth: episode.admissionMonth,
+  programme: episode.programme,
+  levelOfCare: episode.levelOfCare,
+  mentored: episode.mentored,
+});
+
+const MEASURES: CellTable = {
+  entity: CohortCellRow,
+  sums: ['episodes', 'active', 'completed', 'stayed90', 'stayDays', 'admittedDays', 'relapses', 'lapses', 'screens', 'positiveScreens'],
+  cellOf: (episode) => {
+    const discharged = episode.dischargedOn !== null;
+    const stay = discharged ? epochDay(episode.dischargedOn as string) - epochDay(episode.admittedOn) : 0;
+    return {
+      ...cohortOf(episode),
+      episodes: 1,
+      active: discharged ? 0 : 1,
+      completed: episode.dischargeReason === 'completed' ? 1 : 0,
+      stayed90: !discharged || stay >= 90 ? 1 : 0,
+      stayDays: discharged ? stay + 1 : 0,
+      admittedDays: discharged ? 0 : epochDay(episode.admittedOn),
+      relapses: episode.relapses,
+      lapses: episode.lapses,
+      screens: episode.screens,
+      positiveScreens: episode.positiveScreens,
+    };
+  },
+};
+
+const DISCHARGES: CellTable = {
+  entity: CohortDischargeRow,
+  sums: ['episodes'],
+  cellOf: (episode) => (episode.dischargedOn === null ? null : { ...cohortOf(episode), dischargeReason: episode.dischargeReason ?? '', episodes: 1 }),
 };
 
 const episodeKey = (episode: EpisodeRow) => `${episode.siteId} ${episode.episodeId.toLowerCase()}`;
 
 /**
- * The changes a batch makes to the cohort cells (`CohortCellRow`), worked out from the episodes it
- * changed: each changed episode's contribution now, less what it contributed when the batch loaded
- * it. Written as one upsert that adds the differences, so the cells are never read: a batch costs
- * two statements here whatever its size (the add, and the delete of cells left with no episode).
+ * The changes a batch makes to the cohort cells (`CohortCellRow`, `CohortDischargeRow`), worked
+ * out from the episodes it changed: each changed episode's cells now, less the cells it was in
+ * when the batch loaded it. Written as one upsert per table that adds the differences, so the cells
+ * are never read: a batch costs at most two statements a table whatever its size (the add, and the
+ * delete of cells left with no episode).
  */
 export class CohortCellChanges {
-  private readonly before = new Map<string, Contribution>();
+  private readonly before = new Map<string, EpisodeRow>();
 
-  /** The episodes as the batch found them, before any event of it is folded. */
+  /** The episodes as the batch found them, before any event of it is folded (they change in place). */
   remember(episodes: Iterable<EpisodeRow>): void {
-    for (const episode of episodes) this.before.set(episodeKey(episode), contributionOf(episode));
+    for (const episode of episodes) this.before.set(episodeKey(episode), { ...episode });
   }
 
   async flush(tx: EntityManager, changed: Iterable<EpisodeRow>): Promise<void> {
-    const cells = new Map<string, Contribution['cell']>();
-    const add = ({ key, cell }: Contribution, sign: 1 | -1) => {
-      const held = cells.get(key) ?? { ...cell, ...Object.fromEntries(SUMS.map((sum) => [sum, 0])) };
-      for (const sum of SUMS) held[sum] += sign * cell[sum];
+    const episodes = [...changed];
+    for (const table of [MEASURES, DISCHARGES]) await this.flushTable(tx, table, episodes);
+  }
+
+  private async flushTable(tx: EntityManager, { entity, cellOf, sums }: CellTable, changed: readonly EpisodeRow[]): Promise<void> {
+    const metadata = tx.connection.getMetadata(entity);
+    const keys = metadata.primaryColumns.map((column) => column.propertyName);
+    const cells = new Map<string, Cell>();
+    const add = (cell: Cell | null, sign: 1 | -1) => {
+      if (!cell) return;
+      const key = JSON.stringify(keys.map((property) => cell[property]));
+      const held = cells.get(key) ?? { ...cell, ...Object.fromEntries(sums.map((sum) => [sum, 0])) };
+      for (const sum of sums) (held[sum] as number) += sign * (cell[sum] as number);
       cells.set(key, held);
     };
     for (const episode of changed) {
       const before = this.before.get(episodeKey(episode));
-      if (before) add(before, -1);
-      add(contributionOf(episode), 1);
+      if (before) add(cellOf(before), -1);
+      add(cellOf(episode), 1);
     }
-    const deltas = [...cells.values()].filter((cell) => SUMS.some((sum) => cell[sum] !== 0));
+    const deltas = [...cells.values()].filter((cell) => sums.some((sum) => cell[sum] !== 0));
     if (deltas.length === 0) return;
-    const table = tableOf(tx, CohortCellRow);
-    const metadata = tx.connection.getMetadata(CohortCellRow);
-    const json = JSON.stringify(deltas.map((cell) => Object.fromEntries(metadata.columns.map((column) => [column.databaseName, cell[column.propertyName as keyof typeof cell]]))));
+    const table = tableOf(tx, entity);
+    const json = JSON.stringify(deltas.map((cell) => Object.fromEntries(metadata.columns.map((column) => [column.databaseName, cell[column.propertyName]]))));
     const all = metadata.columns.map((column) => `"${column.databaseName}"`).join(', ');
-    const keys = metadata.primaryColumns.map((column) => `"${column.databaseName}"`).join(', ');
-    const sums = metadata.columns.filter((column) => !column.isPrimary).map((column) => `"${column.databaseName}" = t."${column.databaseName}" + excluded."${column.databaseName}"`);
+    const primary = metadata.primaryColumns.map((column) => `"${column.databaseName}"`);
+    const added = metadata.columns.filter((column) => !column.isPrimary).map((column) => `"${column.databaseName}" = t."${column.databaseName}" + excluded."${column.databaseName}"`);
     await tx.query(
       `insert into ${table} as t (${all}) select ${all} from jsonb_populate_recordset(null::${table}, $1::jsonb)
-       on conflict (${keys}) do update set ${sums.join(', ')}`,
+       on conflict (${primary.join(', ')}) do update set ${added.join(', ')}`,
       [json],
     );
     // Only the cells this batch took episodes from can have fallen to none.
-    if (deltas.some((cell) => cell.episodes < 0)) {
+    if (deltas.some((cell) => (cell['episodes'] as number) < 0)) {
       await tx.query(
         `delete from ${table} t where t.episodes = 0
-           and (${keys.split(', ').map((key) => `t.${key}`).join(', ')}) in (select ${keys} from jsonb_populate_recordset(null::${table}, $1::jsonb) where episodes < 0)`,
+           and (${primary.map((column) => `t.${column}`).join(', ')}) in (select ${primary.join(', ')} from jsonb_populate_recordset(null::${table}, $1::jsonb) where episodes < 0)`,
         [json],
       );
     }

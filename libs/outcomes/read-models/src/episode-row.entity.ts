@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * and engagement views aggregate. Person-level and internal: no route returns these rows, only
  * aggregates of them.
  */
-@Entity({ name: 'outcome_episode_v5' })
+@Entity({ name: 'outcome_episode_v6' })
 @Index(['siteId', 'admittedOn'])
 @Index(['siteId', 'participantId'])
 export class EpisodeRow {

@@ -9,4 +9,5 @@ export * from './site-view-row.entity';
 export * from './participant-sobriety-row.entity';
 export * from './outcome-fact-row.entity';
 export * from './cohort-cell-row.entity';
+export * from './cohort-discharge-row.entity';
 export * from './outcome-views.projection';

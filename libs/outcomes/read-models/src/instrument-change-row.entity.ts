@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * A participant's first (intake) and latest score on one instrument, kept as assessments arrive,
  * in order of administration (a late-entered older assessment can become the intake).
  */
-@Entity({ name: 'outcome_instrument_change_v5' })
+@Entity({ name: 'outcome_instrument_change_v6' })
 // The wellbeing dashboard's three instrument queries, answered from the index alone: a row is
 // rewritten at every assessment, so a site's rows end up one per heap page (20 ms at 3M events, 5 ms
 // from this index).

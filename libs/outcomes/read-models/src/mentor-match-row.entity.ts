@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A mentor–participant match as heard from mentoring: caseloads count the open ones. */
-@Entity({ name: 'outcome_mentor_match_v5' })
+@Entity({ name: 'outcome_mentor_match_v6' })
 export class MentorMatchRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'match_id', type: 'uuid' }) matchId!: string;

@@ -4,6 +4,7 @@ import type { Projection } from '@alongside/platform/projections';
 import type { EntityManager } from 'typeorm';
 import { AttendanceRow } from './attendance-row.entity';
 import { CohortCellRow } from './cohort-cell-row.entity';
+import { CohortDischargeRow } from './cohort-discharge-row.entity';
 import { EpisodeRow } from './episode-row.entity';
 import { InstrumentChangeRow } from './instrument-change-row.entity';
 import { MentorMatchRow } from './mentor-match-row.entity';
@@ -30,6 +31,7 @@ export const OUTCOME_VIEW_ENTITIES = [
   ParticipantSobrietyRow,
   OutcomeFactRow,
   CohortCellRow,
+  CohortDischargeRow,
 ] as const;
 
 /**
@@ -47,7 +49,9 @@ export const outcomeViewsProjection: Projection = {
   // 3: covering indexes for the engagement and wellbeing dashboards' per-site scans.
   // 4: attendance counted per session as it is written, for the engagement dashboard.
   // 5: episodes counted per cohort cell as they change, for the analyst tables.
-  version: 5,
+  // 6: the cells split in two: the measures' (no discharge reason in the key: 9,600 cells at 11M
+  //    events instead of 41,419) and the discharges' by reason.
+  version: 6,
   entities: [...OUTCOME_VIEW_ENTITIES],
   handles: FOLDED_TYPES,
   apply: async (events: readonly RecordedEvent[], tx: EntityManager) => {

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A participant's sobriety date and the milestones recorded since it (person-level, audited reads). */
-@Entity({ name: 'outcome_sobriety_v5' })
+@Entity({ name: 'outcome_sobriety_v6' })
 export class ParticipantSobrietyRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId!: string;

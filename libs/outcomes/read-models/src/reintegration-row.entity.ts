@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A participant's reintegration review at one checkpoint of their latest episode. */
-@Entity({ name: 'outcome_reintegration_v5' })
+@Entity({ name: 'outcome_reintegration_v6' })
 export class ReintegrationRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId!: string;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A PHQ-9 item 9 safety alert: open until resolved, unacknowledged ones shown first. */
-@Entity({ name: 'outcome_safety_alert_v5' })
+@Entity({ name: 'outcome_safety_alert_v6' })
 export class SafetyAlertRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'alert_id', type: 'uuid' }) alertId!: string;

@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * per participant at a session: 10k for a site at 3M events, ~35k at 11M). Keyed by the day and kind
  * the rows carry, so a correction that moves a row moves its count; a count that falls to zero stays.
  */
-@Entity({ name: 'outcome_session_attendance_v5' })
+@Entity({ name: 'outcome_session_attendance_v6' })
 export class SessionAttendanceRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'held_on', type: 'date' }) heldOn!: string;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { COHORT_DIMENSIONS, DISCHARGE_REASONS, outcomesEventExamples, type CohortDimension, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
-import { CohortCellRow, EpisodeRow, OUTCOME_VIEW_ENTITIES, outcomeViewsProjection } from '@alongside/outcomes/read-models';
-import { siteId, type RecordedEvent } from '@alongside/platform/event-sourcing';
+import { COHORT_DIMENSIONS, DISCHARGE_REASONS, type CohortDimension, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
+import { EpisodeRow, OUTCOME_VIEW_ENTITIES } from '@alongside/outcomes/read-models';
+import { applyInBatches, emptyViews, like, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
+import { siteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
 import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { episodeCondition } from '../dashboards/episode-filter';
@@ -26,8 +26,6 @@ const FACTS = Array.from({ length: 8 }, (_, i) => `a8a7a6a5-b4b3-4c2c-8d1d-e0e9f
 const dayOf = (n: number) => new Date(Date.UTC(2025, 9, 1 + n)).toISOString().slice(0, 10);
 const anyDay = fc.integer({ min: 0, max: 270 }).map(dayOf);
 
-const like = <T extends OutcomesEvent['type']>(type: T, data: Partial<Extract<OutcomesEvent, { type: T }>['data']>): OutcomesEvent =>
-  ({ ...outcomesEventExamples[type], data: { ...outcomesEventExamples[type].data, ...data } }) as OutcomesEvent;
 const ofEpisode = (e: number) => ({ episodeId: EPISODES[e], participantId: PARTICIPANTS[e % PARTICIPANTS.length] });
 const episode = fc.integer({ min: 0, max: EPISODES.length - 1 });
 const participant = fc.constantFrom(...PARTICIPANTS);
@@ -65,26 +63,13 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
   { requiredKeys: [] },
 );
 
-const recordedLog = (events: readonly { event: OutcomesEvent; site: number }[]): RecordedEvent[] =>
-  events.map(({ event, site }, index) => ({
-    ...event,
-    id: randomUUID(),
-    metadata: { siteId: SITES[site], schemaVersion: 1, correlationId: 'c', causationId: 'c', actor: { sub: 'x', role: 'clinician' }, occurredAt: '2026-05-01T10:00:00Z' },
-    streamId: `outcomes.test-${index}`,
-    streamPosition: 0n,
-    globalPosition: BigInt(index + 1),
-    recordedAt: '2026-05-01T10:00:00Z',
-  })) as RecordedEvent[];
-
 let database: TestDatabase;
 let dataSource: DataSource;
 
-const ENTITY_OF: Partial<Record<OutcomeTable, (typeof OUTCOME_VIEW_ENTITIES)[number]>> = { outcome_episode: EpisodeRow, outcome_cohort_cell: CohortCellRow };
 
 /** The tables' reader over this test's tables (the app's adds the live version and the site wall). */
 const reader = (): OutcomeReader => ({
-  tables: async <T extends OutcomeTable>(...names: T[]) =>
-    Object.fromEntries(names.map((name) => [name, tableOf(dataSource.manager, ENTITY_OF[name] as (typeof OUTCOME_VIEW_ENTITIES)[number])])) as Record<T, string>,
+  tables: <T extends OutcomeTable>(...names: T[]) => viewTables(dataSource, names),
   query: (sql, params) => dataSource.query(sql, params),
 });
 
@@ -143,16 +128,11 @@ describe('Analyst tables from the cohort cells', () => {
         fc.oneof(fc.constant({}), filters.filter((filter) => Object.keys(filter).length <= 2)),
         fc.integer({ min: 0, max: 330 }).map(dayOf),
         async (history, cuts, sites, by, filter, asOf) => {
-          const log = recordedLog(history);
-          await dataSource.query(`truncate ${OUTCOME_VIEW_ENTITIES.map((entity) => tableOf(dataSource.manager, entity)).join(', ')}`);
-          for (let from = 0, i = 0; from < log.length; i++) {
-            const to = Math.min(log.length, from + cuts[i % cuts.length]);
-            await dataSource.transaction((tx) => outcomeViewsProjection.apply(log.slice(from, to), tx));
-            from = to;
-          }
+          await emptyViews(dataSource);
+          await applyInBatches(dataSource, recordedLog(history, SITES), cuts);
           const expected = numbers(await measuresFromEpisodes(sites, by, filter, asOf));
           expect(numbers(await measureRows(reader(), sites, by, filter, asOf))).toEqual(expected);
-          expect(numbers(await dischargeRows(reader(), sites, by, filter, asOf))).toEqual(numbers(await dischargesFromEpisodes(sites, by, filter)));
+          expect(numbers(await dischargeRows(reader(), sites, by, filter))).toEqual(numbers(await dischargesFromEpisodes(sites, by, filter)));
           runs++;
           if (expected.length > 1) counted++;
         },

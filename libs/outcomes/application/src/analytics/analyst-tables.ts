@@ -11,7 +11,7 @@ import {
 import { derivedFrom, ratePer, suppressSmallCells, type Published } from '@alongside/outcomes/domain';
 import type { OutcomeReader } from '../dashboards/outcome-tables';
 import { cohortColumn } from './cohort-column';
-import { cohortSource } from './cohort-source';
+import { dischargeSource, measureSource } from './cohort-source';
 
 export const SUPPRESSION_NOTE =
   'Counts from 1 to 10 are suppressed, with complementary suppression so that no suppressed value can be worked out from the totals; ' +
@@ -25,20 +25,13 @@ const margin = <T>(value: T | null | undefined): T => {
   return value;
 };
 
-const cohortRows = async (tables: OutcomeReader, siteIds: readonly string[], filters: DashboardFilters, asOf: string) => {
-  const { outcome_cohort_cell: cells, outcome_episode: episodes } = await tables.tables('outcome_cohort_cell', 'outcome_episode');
-  return cohortSource({ cells, episodes }, siteIds, filters, asOf);
-};
-
 /** Every count and sum of the measures table by cohort, before suppression. */
 export const measureRows = async (tables: OutcomeReader, siteIds: readonly string[], by: CohortDimension, filters: DashboardFilters, asOf: string): Promise<CohortRow[]> => {
-  const source = await cohortRows(tables, siteIds, filters, asOf);
+  const { outcome_cohort_cell: cells, outcome_episode: episodes } = await tables.tables('outcome_cohort_cell', 'outcome_episode');
+  const source = measureSource({ cells, episodes }, siteIds, filters, asOf);
   return tables.query<CohortRow>(
-    `select ${cohortColumn[by]} cohort, sum(e.episodes) admitted,
-            coalesce(sum(e.episodes) filter (where not e.discharged), 0) active,
-            coalesce(sum(e.episodes) filter (where e.discharged), 0) discharged,
-            coalesce(sum(e.episodes) filter (where e.discharge_reason = 'completed'), 0) completed,
-            sum(e.eligible90) eligible90, sum(e.retained90) retained90,
+    `select ${cohortColumn[by]} cohort, sum(e.episodes) admitted, sum(e.active) active, sum(e.episodes) - sum(e.active) discharged,
+            sum(e.completed) completed, sum(e.eligible90) eligible90, sum(e.retained90) retained90,
             sum(e.relapses) relapses, sum(e.lapses) lapses, sum(e.days) days,
             sum(e.screens) screens, sum(e.positive_screens) positive_screens
      from ${source.sql} e group by 1 order by 1`,
@@ -47,11 +40,11 @@ export const measureRows = async (tables: OutcomeReader, siteIds: readonly strin
 };
 
 /** Discharges by cohort and reason, before suppression. */
-export const dischargeRows = async (tables: OutcomeReader, siteIds: readonly string[], by: CohortDimension, filters: DashboardFilters, asOf: string) => {
-  const source = await cohortRows(tables, siteIds, filters, asOf);
+export const dischargeRows = async (tables: OutcomeReader, siteIds: readonly string[], by: CohortDimension, filters: DashboardFilters) => {
+  const { outcome_cohort_discharge: discharges, outcome_episode: episodes } = await tables.tables('outcome_cohort_discharge', 'outcome_episode');
+  const source = dischargeSource({ discharges, episodes }, siteIds, filters);
   return tables.query<{ cohort: string; reason: string; n: string }>(
-    `select ${cohortColumn[by]} cohort, e.discharge_reason reason, sum(e.episodes) n
-     from ${source.sql} e where e.discharged group by 1, 2 order by 1, 2`,
+    `select ${cohortColumn[by]} cohort, e.discharge_reason reason, sum(e.episodes) n from ${source.sql} e group by 1, 2 order by 1, 2`,
     source.params,
   );
 };
@@ -135,9 +128,8 @@ export const dischargeReasonsTable = async (
   siteIds: readonly string[],
   by: CohortDimension,
   filters: DashboardFilters,
-  asOf: string,
 ): Promise<AnalystCrossTable> => {
-  const rows = await dischargeRows(tables, siteIds, by, filters, asOf);
+  const rows = await dischargeRows(tables, siteIds, by, filters);
   const cohorts = [...new Set(rows.map((r) => String(r.cohort)))];
   const reasons = [...DISCHARGE_REASONS];
   const cells = cohorts.map((cohort) => reasons.map((reason) => Number(rows.find((r) => r.cohort === cohort && r.reason === reason)?.n ?? 0)));

@@ -41,7 +41,7 @@ export class AnalyticsController {
   @ApiOkResponse({ description: 'Discharges by cohort and TEDS reason with margins, suppressed' })
   @QueryResponses()
   async dischargeReasons(@Query() query: AnalystQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<AnalystCrossTable | string> {
-    const table = await this.tables.snapshot((reader) => dischargeReasonsTable(reader, sitesOf(query, principal), query.by, filtersOf(query), this.clock().toISOString().slice(0, 10)));
+    const table = await this.tables.snapshot((reader) => dischargeReasonsTable(reader, sitesOf(query, principal), query.by, filtersOf(query)));
     return query.format === 'csv' ? csv(response, crossTableCsv(table), `discharge-reasons-by-${query.by}.csv`) : table;
   }
 }

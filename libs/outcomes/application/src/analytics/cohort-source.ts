@@ -6,60 +6,92 @@ const monthOf = (day: string) => day.slice(0, 7);
 const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
+/** What `cohortColumn` groups by: in every branch, first and in this order. */
+const COHORT = 'site_id, admission_month, programme, level_of_care, mentored';
+
 /**
- * The rows the analyst tables aggregate (alias them `e`): one per cohort cell, with the columns
- * `cohortColumn` groups by, `discharged`, `discharge_reason`, and the sums `episodes`, `eligible90`,
- * `retained90`, `days`, `relapses`, `lapses`, `screens`, `positive_screens` as of `asOf`.
- *
- * Whole admission months come from the cohort cells the projection keeps (a few tens of thousands
- * of rows for the whole network, however long the log); a month only part of which counts comes
- * from its episodes: the months of the `from` and `to` filters (a range by day), and the month in
- * which admissions turn 90 days old on `asOf` (admitted on or before asOf − 90 is eligible). Every
- * other month is wholly eligible or wholly not, so its cells answer exactly.
+ * A question to the cohort cells, its parameters numbered as they are asked for: whole admission
+ * months come from the cells the projection keeps (tens of thousands of rows for the whole
+ * network, however long the log); the months of the `from` and `to` filters, cut by day, come
+ * from their episodes.
  */
-export const cohortSource = (
-  tables: { cells: string; episodes: string },
-  siteIds: readonly string[],
-  filters: DashboardFilters,
-  asOf: string,
-  first = 1,
-): SqlCondition => {
+const cohortQuestion = (episodesTable: string, siteIds: readonly string[], filters: DashboardFilters) => {
   const params: unknown[] = [];
   const next = (value: unknown) => {
     params.push(value);
-    return `$${first + params.length - 1}`;
+    return `$${params.length}`;
   };
+  const cut = [...new Set([...(filters.from ? [monthOf(filters.from)] : []), ...(filters.to ? [monthOf(filters.to)] : [])])].sort();
+  const cutMonths = `${next(cut)}::text[]`;
+  const cells = [`c.site_id = any(${next([...siteIds])}::text[])`, `not (c.admission_month = any(${cutMonths}))`];
+  if (filters.from) cells.push(`c.admission_month >= ${next(monthOf(filters.from))}`);
+  if (filters.to) cells.push(`c.admission_month <= ${next(monthOf(filters.to))}`);
+  if (filters.programme) cells.push(`c.programme = ${next(filters.programme)}`);
+  if (filters.levelOfCare) cells.push(`c.level_of_care = ${next(filters.levelOfCare)}`);
+  if (filters.cohort) cells.push(`c.admission_month = ${next(filters.cohort)}`);
+  if (filters.mentored) cells.push(`c.mentored = ${next(filters.mentored === 'mentored')}`);
+  /** The episodes the filters keep, admitted from `first` to `last` (a range the episodes' (site, admitted on) index finds). */
+  const episodes = (first: string, last: string) => {
+    const where = episodeCondition(siteIds, filters, params.length + 1);
+    params.push(...where.params);
+    return `from ${episodesTable} e where ${where.sql} and e.admitted_on between ${next(first)}::date and ${next(last)}::date`;
+  };
+  const cutEpisodes = () => `${episodes(`${cut[0]}-01`, lastDayOf(cut[cut.length - 1]))} and e.admission_month = any(${cutMonths})`;
+  return { params, next, cells: cells.join(' and '), cut, cutEpisodes, episodes };
+};
+
+const union = (columns: string, branches: readonly string[]) =>
+  `(select ${columns} from (${branches.join('\n     union all\n     ')}) branches (${columns}))`;
+
+/**
+ * The rows the analyst measures aggregate (alias them `e`): the cohort columns, then the sums
+ * `episodes`, `active`, `completed`, `eligible90`, `retained90`, `days`, `relapses`, `lapses`,
+ * `screens`, `positive_screens` as of `asOf`.
+ *
+ * Eligibility at 90 days (admitted on or before asOf − 90) is whole for every month but one: the
+ * cells give it for the months before, none for the months after, and for that month the episodes
+ * admitted up to asOf − 90 are counted apart (up to a month of admissions: 28k episodes at 11M).
+ */
+export const measureSource = (tables: { cells: string; episodes: string }, siteIds: readonly string[], filters: DashboardFilters, asOf: string): SqlCondition => {
+  const question = cohortQuestion(tables.episodes, siteIds, filters);
+  const { next, cut } = question;
   const eligibleUntil = daysBefore(asOf, 90);
-  const partial = [...new Set([monthOf(eligibleUntil), ...(filters.from ? [monthOf(filters.from)] : []), ...(filters.to ? [monthOf(filters.to)] : [])])];
-  const on = next(asOf);
+  const on = `${next(asOf)}::date`;
   const boundary = next(monthOf(eligibleUntil));
-  const partialMonths = `${next(partial)}::text[]`;
-  const cell = [`c.site_id = any(${next([...siteIds])}::text[])`, `not (c.admission_month = any(${partialMonths}))`];
-  if (filters.from) cell.push(`c.admission_month >= ${next(monthOf(filters.from))}`);
-  if (filters.to) cell.push(`c.admission_month <= ${next(monthOf(filters.to))}`);
-  if (filters.programme) cell.push(`c.programme = ${next(filters.programme)}`);
-  if (filters.levelOfCare) cell.push(`c.level_of_care = ${next(filters.levelOfCare)}`);
-  if (filters.cohort) cell.push(`c.admission_month = ${next(filters.cohort)}`);
-  if (filters.mentored) cell.push(`c.mentored = ${next(filters.mentored === 'mentored')}`);
-  // The months as a range of days too, which the episodes' (site, admitted on) index can find.
-  const sorted = [...partial].sort();
-  const within = `e.admitted_on between ${next(`${sorted[0]}-01`)}::date and ${next(lastDayOf(sorted[sorted.length - 1]))}::date`;
-  const episodes = episodeCondition(siteIds, filters, first + params.length);
-  params.push(...episodes.params);
-  const sql = `(
-    select c.site_id, c.admission_month, c.programme, c.level_of_care, c.mentored, c.discharged, c.discharge_reason, c.episodes,
-           case when c.admission_month < ${boundary} then c.episodes else 0 end eligible90,
-           case when c.admission_month < ${boundary} then c.stayed90 else 0 end retained90,
-           case when c.discharged then c.stay_days else c.episodes * (${on}::date - date '1970-01-01' + 1) - c.admitted_days end days,
-           c.relapses, c.lapses, c.screens, c.positive_screens
-    from ${tables.cells} c where ${cell.join(' and ')}
-    union all
-    select e.site_id, e.admission_month, e.programme, e.level_of_care, e.mentored, e.discharged_on is not null, coalesce(e.discharge_reason, ''), 1,
-           (e.admitted_on <= ${on}::date - 90)::int,
-           (e.admitted_on <= ${on}::date - 90 and (e.discharged_on is null or e.discharged_on - e.admitted_on >= 90))::int,
-           coalesce(e.discharged_on, ${on}::date) - e.admitted_on + 1,
-           e.relapses, e.lapses, e.screens, e.positive_screens
-    from ${tables.episodes} e where ${episodes.sql} and ${within} and e.admission_month = any(${partialMonths})
-  )`;
-  return { sql, params };
+  const branches = [
+    `select ${COHORT}, c.episodes, c.active, c.completed,
+            case when c.admission_month < ${boundary} then c.episodes else 0 end,
+            case when c.admission_month < ${boundary} then c.stayed90 else 0 end,
+            c.stay_days + c.active * (${on} - date '1970-01-01' + 1) - c.admitted_days,
+            c.relapses, c.lapses, c.screens, c.positive_screens
+     from ${tables.cells} c where ${question.cells}`,
+  ];
+  if (cut.length > 0) {
+    branches.push(
+      `select ${COHORT}, 1, (e.discharged_on is null)::int, (e.discharge_reason is not distinct from 'completed')::int,
+              (e.admitted_on <= ${on} - 90)::int,
+              (e.admitted_on <= ${on} - 90 and (e.discharged_on is null or e.discharged_on - e.admitted_on >= 90))::int,
+              coalesce(e.discharged_on, ${on}) - e.admitted_on + 1,
+              e.relapses, e.lapses, e.screens, e.positive_screens
+       ${question.cutEpisodes()}`,
+    );
+  }
+  if (!cut.includes(monthOf(eligibleUntil))) {
+    // Only eligibility: every other figure of these episodes is in their cells already.
+    branches.push(
+      `select ${COHORT}, 0, 0, 0, 1, (e.discharged_on is null or e.discharged_on - e.admitted_on >= 90)::int, 0, 0, 0, 0, 0
+       ${question.episodes(`${monthOf(eligibleUntil)}-01`, eligibleUntil)}`,
+    );
+  }
+  return { sql: union(`${COHORT}, episodes, active, completed, eligible90, retained90, days, relapses, lapses, screens, positive_screens`, branches), params: question.params };
+};
+
+/** The rows the analyst discharge table aggregates (alias them `e`): the cohort columns, `discharge_reason` and `episodes` discharged. */
+export const dischargeSource = (tables: { discharges: string; episodes: string }, siteIds: readonly string[], filters: DashboardFilters): SqlCondition => {
+  const question = cohortQuestion(tables.episodes, siteIds, filters);
+  const branches = [`select ${COHORT}, c.discharge_reason, c.episodes from ${tables.discharges} c where ${question.cells}`];
+  if (question.cut.length > 0) {
+    branches.push(`select ${COHORT}, coalesce(e.discharge_reason, ''), 1 ${question.cutEpisodes()} and e.discharged_on is not null`);
+  }
+  return { sql: union(`${COHORT}, discharge_reason, episodes`, branches), params: question.params };
 };

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ATTENDANCE_STATUSES, outcomesEventExamples, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
-import {
-  AttendanceRow,
-  EpisodeRow,
-  MentorMatchRow,
-  OUTCOME_VIEW_ENTITIES,
-  outcomeViewsProjection,
-  SafetyAlertRow,
-  SessionAttendanceRow,
-} from '@alongside/outcomes/read-models';
-import { siteId, type RecordedEvent } from '@alongside/platform/event-sourcing';
+import { AttendanceRow, OUTCOME_VIEW_ENTITIES } from '@alongside/outcomes/read-models';
+import { applyInBatches, emptyViews, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
+import { siteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
 import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { engagementView } from './engagement.view';
@@ -50,31 +42,13 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
   { requiredKeys: [] },
 );
 
-const recordedLog = (events: readonly { event: OutcomesEvent; site: number }[]): RecordedEvent[] =>
-  events.map(({ event, site }, index) => ({
-    ...event,
-    id: randomUUID(),
-    metadata: { siteId: SITES[site], schemaVersion: 1, correlationId: 'c', causationId: 'c', actor: { sub: 'x', role: 'clinician' }, occurredAt: '2026-05-01T10:00:00Z' },
-    streamId: `outcomes.test-${index}`,
-    streamPosition: 0n,
-    globalPosition: BigInt(index + 1),
-    recordedAt: '2026-05-01T10:00:00Z',
-  })) as RecordedEvent[];
-
-const ENTITY_OF: Partial<Record<OutcomeTable, (typeof OUTCOME_VIEW_ENTITIES)[number]>> = {
-  outcome_episode: EpisodeRow,
-  outcome_session_attendance: SessionAttendanceRow,
-  outcome_mentor_match: MentorMatchRow,
-  outcome_safety_alert: SafetyAlertRow,
-};
 
 let database: TestDatabase;
 let dataSource: DataSource;
 
 /** The views' reader over this test's tables (the app's adds the live version and the site wall). */
 const reader = (): OutcomeReader => ({
-  tables: async <T extends OutcomeTable>(...names: T[]) =>
-    Object.fromEntries(names.map((name) => [name, tableOf(dataSource.manager, ENTITY_OF[name] as (typeof OUTCOME_VIEW_ENTITIES)[number])])) as Record<T, string>,
+  tables: <T extends OutcomeTable>(...names: T[]) => viewTables(dataSource, names),
   query: (sql, params) => dataSource.query(sql, params),
 });
 
@@ -120,13 +94,8 @@ describe('Engagement view, sessions by group kind', () => {
         fc.integer({ min: 0, max: SITES.length - 1 }),
         filters,
         async (history, cuts, site, filter) => {
-          const log = recordedLog(history);
-          await dataSource.query(`truncate ${OUTCOME_VIEW_ENTITIES.map((entity) => tableOf(dataSource.manager, entity)).join(', ')}`);
-          for (let from = 0, i = 0; from < log.length; i++) {
-            const to = Math.min(log.length, from + cuts[i % cuts.length]);
-            await dataSource.transaction((tx) => outcomeViewsProjection.apply(log.slice(from, to), tx));
-            from = to;
-          }
+          await emptyViews(dataSource);
+          await applyInBatches(dataSource, recordedLog(history, SITES), cuts);
           const expected = await fromRows(SITES[site], filter.from ?? '0001-01-01', filter.to ?? ASOF);
           const view = await engagementView(reader(), SITES[site], filter, ASOF);
           expect(view.sessionsByGroupKind).toEqual(expected);

@@ -12,7 +12,8 @@ export type OutcomeTable =
   | 'outcome_safety_alert'
   | 'outcome_reintegration'
   | 'outcome_site'
-  | 'outcome_cohort_cell';
+  | 'outcome_cohort_cell'
+  | 'outcome_cohort_discharge';
 
 /** What a view reads through: the live tables, and SQL against them. */
 export type OutcomeReader = Pick<OutcomeTables, 'tables' | 'query'>;
