@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { COHORT_DIMENSIONS, DISCHARGE_REASONS, type CohortDimension, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
-import { EpisodeRow, OUTCOME_VIEW_ENTITIES } from '@alongside/outcomes/read-models';
-import { applyInBatches, emptyViews, like, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
+import { EpisodeRow } from '@alongside/outcomes/read-models';
+import { applyInBatches, emptyViews, like, openViewsDatabase, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { episodeCondition } from '../dashboards/episode-filter';
 import type { OutcomeReader, OutcomeTable } from '../dashboards/outcome-tables';
 import { dischargeRows, measureRows } from './analyst-tables';
@@ -63,7 +62,7 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
   { requiredKeys: [] },
 );
 
-let database: TestDatabase;
+let views: Awaited<ReturnType<typeof openViewsDatabase>>;
 let dataSource: DataSource;
 
 
@@ -105,15 +104,11 @@ const numbers = (rows: Record<string, unknown>[]) =>
   rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key === 'cohort' || key === 'reason' ? String(value) : Number(value)])));
 
 beforeAll(async () => {
-  database = await createTestDatabase('analyst-cells');
-  dataSource = new DataSource({ type: 'postgres', url: database.url, entities: [...OUTCOME_VIEW_ENTITIES], synchronize: true });
-  await dataSource.initialize();
+  views = await openViewsDatabase('analyst-cells');
+  dataSource = views.dataSource;
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
-});
+afterAll(() => views?.close());
 
 describe('Analyst tables from the cohort cells', () => {
   it('give what every episode gives, for any history, batching, day, dimension, filter and sites', async () => {

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ATTENDANCE_STATUSES, outcomesEventExamples, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
-import { AttendanceRow, OUTCOME_VIEW_ENTITIES } from '@alongside/outcomes/read-models';
-import { applyInBatches, emptyViews, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
+import { AttendanceRow } from '@alongside/outcomes/read-models';
+import { applyInBatches, emptyViews, openViewsDatabase, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
-import { createTestDatabase, type TestDatabase } from '@alongside/platform/testing';
 import { engagementView } from './engagement.view';
 import type { OutcomeReader, OutcomeTable } from './outcome-tables';
 
@@ -43,7 +42,7 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
 );
 
 
-let database: TestDatabase;
+let views: Awaited<ReturnType<typeof openViewsDatabase>>;
 let dataSource: DataSource;
 
 /** The views' reader over this test's tables (the app's adds the live version and the site wall). */
@@ -72,15 +71,11 @@ const fromRows = async (site: string, from: string, to: string) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase('engagement-sessions');
-  dataSource = new DataSource({ type: 'postgres', url: database.url, entities: [...OUTCOME_VIEW_ENTITIES], synchronize: true });
-  await dataSource.initialize();
+  views = await openViewsDatabase('engagement-sessions');
+  dataSource = views.dataSource;
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
-});
+afterAll(() => views?.close());
 
 describe('Engagement view, sessions by group kind', () => {
   it('gives from the per-session counts the figures the attendance rows give, for any history, batching and filter', async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { outcomesEventExamples, type OutcomesEvent } from '@alongside/outcomes/contracts';
 import type { RecordedEvent, SiteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
+import { createTestDatabase } from '@alongside/platform/testing';
 import { OUTCOME_VIEW_ENTITIES, outcomeViewsProjection } from '../outcome-views.projection';
 
 /** The contract's example of `type` with some of its data replaced: every other field stays a valid value. */
@@ -44,3 +45,17 @@ export const viewTables = async <T extends string>(dataSource: DataSource, names
       return [name, tableOf(dataSource.manager, entity)];
     }),
   ) as Record<T, string>;
+
+/** A database of a spec's own holding the outcome views' tables (in `public`), and how to drop it. */
+export const openViewsDatabase = async (name: string): Promise<{ dataSource: DataSource; close: () => Promise<void> }> => {
+  const database = await createTestDatabase(name);
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, entities: [...OUTCOME_VIEW_ENTITIES], synchronize: true });
+  await dataSource.initialize();
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+};
