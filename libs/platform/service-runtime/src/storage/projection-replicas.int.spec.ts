@@ -132,13 +132,29 @@ describe('A projection run by several replicas behind the site wall, one killed 
     let killing: Promise<void> = Promise.resolve();
     let kills = 0;
     const killMidBatch = async () => {
+      // The in-process replicas wake the moment this process appends, the child only when it polls,
+      // and a loaded machine may start the child after the script's last append: so until the child
+      // is seen inside a batch, an episode of its own gets attendances, and there is always a batch
+      // to take (without them the wait timed out under the full suite).
+      const site = pick(SITES);
+      const id = randomUUID();
+      const filler: Episode = { site, id, stream: streamName('outcomes', 'episode', siteId(site), id), version: 0n, sessions: 0, discharged: false };
+      await store.appendToStream(filler.stream, [probeEvent('Admitted', site, id)], { expectedVersion: 'no_stream' });
       // Inside a batch: it holds the checkpoint's lock and is applying (its batches begin with a short sleep).
       await waitFor(
-        async () => (await admin.query(
-          `select 1 from pg_stat_activity where application_name = 'probe-replica-child' and xact_start is not null and query like '%a slow batch%'`,
-        )).rows.length > 0,
-        { what: 'the child replica to be inside a batch', timeoutMs: 30_000, intervalMs: 2 },
-      ).catch((error: Error) => {
+        async () => {
+          const inside = (await admin.query(
+            `select 1 from pg_stat_activity where application_name = 'probe-replica-child' and xact_start is not null and query like '%a slow batch%'`,
+          )).rows.length > 0;
+          if (!inside) {
+            await store.appendToStream(filler.stream, [probeEvent('Attended', site, id)], { expectedVersion: filler.version });
+            filler.version++;
+            filler.sessions++;
+          }
+          return inside;
+        },
+        { what: 'the child replica to be inside a batch', timeoutMs: 30_000, intervalMs: 10 },
+      ).finally(() => episodes.push(filler)).catch((error: Error) => {
         throw new Error(`${error.message}; the child said: ${killedChild.stderr().slice(-2_000)}`);
       });
       killedChild.process.kill('SIGKILL');
@@ -200,6 +216,9 @@ describe('A projection run by several replicas behind the site wall, one killed 
       // The child replica is SIGKILLed twice, each time the moment it is seen inside a batch, while
       // the script goes on appending; then a new one starts.
       if (n === 150 || n === 400) {
+        // Held-open appends keep every reader below them: committed first, or a kill still waiting
+        // for the child to take a batch would wait on the script that waits on it.
+        await settleDue(Number.POSITIVE_INFINITY);
         await killing;
         killing = killMidBatch();
         killing.catch(() => undefined); // reported where it is awaited, not as an unhandled rejection meanwhile
