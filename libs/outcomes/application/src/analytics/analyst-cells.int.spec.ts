@@ -65,7 +65,6 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
 let views: Awaited<ReturnType<typeof openViewsDatabase>>;
 let dataSource: DataSource;
 
-
 /** The tables' reader over this test's tables (the app's adds the live version and the site wall). */
 const reader = (): OutcomeReader => ({
   tables: <T extends OutcomeTable>(...names: T[]) => viewTables(dataSource, names),

@@ -41,7 +41,6 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
   { requiredKeys: [] },
 );
 
-
 let views: Awaited<ReturnType<typeof openViewsDatabase>>;
 let dataSource: DataSource;
 
