@@ -1,17 +1,15 @@
+import { daysBetween } from '@alongside/outcomes/domain';
 import { tableOf, type EntityClass } from '@alongside/platform/projections';
 import type { EntityManager } from 'typeorm';
 import { CohortCellRow } from './cohort-cell-row.entity';
 import { CohortDischargeRow } from './cohort-discharge-row.entity';
 import type { EpisodeRow } from './episode-row.entity';
 
-const DAY_MS = 86_400_000;
-const epochDay = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-
 /** A cell's key columns and sums, by property name; every sum is a number here. */
 type Cell = Record<string, string | boolean | number>;
 
-/** A table of cells: which of an episode's cells it holds (none: the episode adds nothing to it), and which properties are sums. */
-type CellTable = { entity: EntityClass; cellOf: (episode: EpisodeRow) => Cell | null; sums: readonly string[] };
+/** A table of cells (every column not in its key is a sum), and which of its cells an episode is in (none: it adds nothing there). */
+type CellTable = { entity: EntityClass; cellOf: (episode: EpisodeRow) => Cell | null };
 
 const cohortOf = (episode: EpisodeRow) => ({
   siteId: episode.siteId,
@@ -23,10 +21,9 @@ const cohortOf = (episode: EpisodeRow) => ({
 
 const MEASURES: CellTable = {
   entity: CohortCellRow,
-  sums: ['episodes', 'active', 'completed', 'stayed90', 'stayDays', 'admittedDays', 'relapses', 'lapses', 'screens', 'positiveScreens'],
   cellOf: (episode) => {
     const discharged = episode.dischargedOn !== null;
-    const stay = discharged ? epochDay(episode.dischargedOn as string) - epochDay(episode.admittedOn) : 0;
+    const stay = discharged ? daysBetween(episode.admittedOn, episode.dischargedOn as string) : 0;
     return {
       ...cohortOf(episode),
       episodes: 1,
@@ -34,7 +31,7 @@ const MEASURES: CellTable = {
       completed: episode.dischargeReason === 'completed' ? 1 : 0,
       stayed90: !discharged || stay >= 90 ? 1 : 0,
       stayDays: discharged ? stay + 1 : 0,
-      admittedDays: discharged ? 0 : epochDay(episode.admittedOn),
+      admittedDays: discharged ? 0 : daysBetween('1970-01-01', episode.admittedOn),
       relapses: episode.relapses,
       lapses: episode.lapses,
       screens: episode.screens,
@@ -45,7 +42,6 @@ const MEASURES: CellTable = {
 
 const DISCHARGES: CellTable = {
   entity: CohortDischargeRow,
-  sums: ['episodes'],
   cellOf: (episode) => (episode.dischargedOn === null ? null : { ...cohortOf(episode), dischargeReason: episode.dischargeReason ?? '', episodes: 1 }),
 };
 
@@ -71,9 +67,11 @@ export class CohortCellChanges {
     for (const table of [MEASURES, DISCHARGES]) await this.flushTable(tx, table, episodes);
   }
 
-  private async flushTable(tx: EntityManager, { entity, cellOf, sums }: CellTable, changed: readonly EpisodeRow[]): Promise<void> {
+  private async flushTable(tx: EntityManager, { entity, cellOf }: CellTable, changed: readonly EpisodeRow[]): Promise<void> {
     const metadata = tx.connection.getMetadata(entity);
     const keys = metadata.primaryColumns.map((column) => column.propertyName);
+    const sumColumns = metadata.columns.filter((column) => !column.isPrimary);
+    const sums = sumColumns.map((column) => column.propertyName);
     const cells = new Map<string, Cell>();
     const add = (cell: Cell | null, sign: 1 | -1) => {
       if (!cell) return;
@@ -93,7 +91,7 @@ export class CohortCellChanges {
     const json = JSON.stringify(deltas.map((cell) => Object.fromEntries(metadata.columns.map((column) => [column.databaseName, cell[column.propertyName]]))));
     const all = metadata.columns.map((column) => `"${column.databaseName}"`).join(', ');
     const primary = metadata.primaryColumns.map((column) => `"${column.databaseName}"`);
-    const added = metadata.columns.filter((column) => !column.isPrimary).map((column) => `"${column.databaseName}" = t."${column.databaseName}" + excluded."${column.databaseName}"`);
+    const added = sumColumns.map((column) => `"${column.databaseName}" = t."${column.databaseName}" + excluded."${column.databaseName}"`);
     await tx.query(
       `insert into ${table} as t (${all}) select ${all} from jsonb_populate_recordset(null::${table}, $1::jsonb)
        on conflict (${primary.join(', ')}) do update set ${added.join(', ')}`,

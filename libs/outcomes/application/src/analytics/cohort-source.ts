@@ -1,9 +1,8 @@
 import type { DashboardFilters } from '@alongside/outcomes/contracts';
+import { addDays } from '@alongside/outcomes/domain';
 import { episodeCondition, type SqlCondition } from '../dashboards/episode-filter';
 
-const DAY_MS = 86_400_000;
 const monthOf = (day: string) => day.slice(0, 7);
-const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /** What `cohortColumn` groups by: in every branch, first and in this order. */
@@ -21,15 +20,15 @@ const cohortQuestion = (episodesTable: string, siteIds: readonly string[], filte
     params.push(value);
     return `$${params.length}`;
   };
-  const cut = [...new Set([...(filters.from ? [monthOf(filters.from)] : []), ...(filters.to ? [monthOf(filters.to)] : [])])].sort();
+  // The cells have the episodes' columns but no day: a range is kept by month, the months it cuts left to the episodes.
+  const { from, to, ...byCell } = filters;
+  const cut = [...new Set([from, to].filter((day) => day !== undefined).map(monthOf))].sort();
   const cutMonths = `${next(cut)}::text[]`;
-  const cells = [`c.site_id = any(${next([...siteIds])}::text[])`, `not (c.admission_month = any(${cutMonths}))`];
-  if (filters.from) cells.push(`c.admission_month >= ${next(monthOf(filters.from))}`);
-  if (filters.to) cells.push(`c.admission_month <= ${next(monthOf(filters.to))}`);
-  if (filters.programme) cells.push(`c.programme = ${next(filters.programme)}`);
-  if (filters.levelOfCare) cells.push(`c.level_of_care = ${next(filters.levelOfCare)}`);
-  if (filters.cohort) cells.push(`c.admission_month = ${next(filters.cohort)}`);
-  if (filters.mentored) cells.push(`c.mentored = ${next(filters.mentored === 'mentored')}`);
+  const cellFilter = episodeCondition(siteIds, byCell, params.length + 1, 'c');
+  params.push(...cellFilter.params);
+  const cells = [cellFilter.sql, `not (c.admission_month = any(${cutMonths}))`];
+  if (from) cells.push(`c.admission_month >= ${next(monthOf(from))}`);
+  if (to) cells.push(`c.admission_month <= ${next(monthOf(to))}`);
   /** The episodes the filters keep, admitted from `first` to `last` (a range the episodes' (site, admitted on) index finds). */
   const episodes = (first: string, last: string) => {
     const where = episodeCondition(siteIds, filters, params.length + 1);
@@ -55,7 +54,7 @@ const union = (columns: string, branches: readonly string[]) =>
 export const measureSource = (tables: { cells: string; episodes: string }, siteIds: readonly string[], filters: DashboardFilters, asOf: string): SqlCondition => {
   const question = cohortQuestion(tables.episodes, siteIds, filters);
   const { next, cut } = question;
-  const eligibleUntil = daysBefore(asOf, 90);
+  const eligibleUntil = addDays(asOf, -90);
   const on = `${next(asOf)}::date`;
   const boundary = next(monthOf(eligibleUntil));
   const branches = [
