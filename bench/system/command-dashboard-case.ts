@@ -73,8 +73,10 @@ export const run: CaseRunner = async (context) => {
         // sites in turn added the other sites' queries to every admission's time.
         const poller = Promise.all(
           sites.map(async (site) => {
-            while (polling || pending.some((p) => p.site === site)) {
-              const view = pending.some((p) => p.site === site) ? await dashboard(site).catch(() => undefined) : undefined;
+            for (;;) {
+              const waiting = pending.some((p) => p.site === site);
+              if (!polling && !waiting) return;
+              const view = waiting ? await dashboard(site).catch(() => undefined) : undefined;
               if (view) {
                 const seen = view.census.active - baseline.get(site)!;
                 for (let i = pending.length - 1; i >= 0; i--) {
