@@ -15,7 +15,7 @@ import { CohortCellRow } from './cohort-cell-row.entity';
 import { CohortDischargeRow } from './cohort-discharge-row.entity';
 import { EpisodeRow } from './episode-row.entity';
 import { OUTCOME_VIEW_ENTITIES, outcomeViewsProjection } from './outcome-views.projection';
-import { applyInBatches, emptyViews as emptied, like, recordedLog as recordedAt } from './testing';
+import { applyInBatches, emptyViews, like, recordedLog } from './testing';
 
 /**
  * A batch is folded in memory and written set-wise; the rows must not depend on where the log was
@@ -34,7 +34,6 @@ const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padS
 const instant = fc.tuple(day, fc.integer({ min: 0, max: 23 })).map(([d, h]) => `${d}T${String(h).padStart(2, '0')}:00:00Z`);
 const participant = fc.constantFrom(...PARTICIPANTS);
 const fact = fc.constantFrom(...FACTS);
-
 
 const anEvent: fc.Arbitrary<OutcomesEvent> = fc.oneof(
   fc.record({ e: fc.integer({ min: 0, max: EPISODES.length - 1 }), on: day, transferredIn: fc.boolean() }).map(({ e, on, transferredIn }) =>
@@ -77,8 +76,6 @@ const anEvent: fc.Arbitrary<OutcomesEvent> = fc.oneof(
   fc.record({ participantId: participant, checkpoint: fc.constantFrom(...REINTEGRATION_CHECKPOINTS), socialConnectedness: fc.integer({ min: 0, max: 4 }) }).map((data) => like('ReintegrationRecorded', data)),
   fc.record({ lapseRestartsSobriety: fc.boolean(), milestoneDays: fc.constantFrom<number[]>([30, 90], [30, 60, 90, 180, 365]) }).map((data) => like('OutcomePolicySet', data)),
 );
-
-const recordedLog = (events: readonly { event: OutcomesEvent; site: number }[]) => recordedAt(events, SITES);
 
 let database: TestDatabase;
 const oneByOne = { dataSource: undefined as unknown as DataSource, schema: 'one_by_one' };
@@ -150,9 +147,9 @@ describe('Outcome views projection, batched', () => {
         fc.array(fc.record({ event: anEvent, site: fc.integer({ min: 0, max: SITES.length - 1 }) }), { minLength: 1, maxLength: 40 }),
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 40 }),
         async (history, cuts) => {
-          const log = recordedLog(history);
-          await emptied(oneByOne.dataSource);
-          await emptied(batched.dataSource);
+          const log = recordedLog(history, SITES);
+          await emptyViews(oneByOne.dataSource);
+          await emptyViews(batched.dataSource);
           for (const event of log) await oneByOne.dataSource.transaction((tx) => outcomeViewsProjection.apply([event], tx));
           await applyInBatches(batched.dataSource, log, cuts);
           const expected = await tables(oneByOne.dataSource);
@@ -199,8 +196,8 @@ describe('Outcome views projection, batched', () => {
         fc.array(fc.record({ event: aChange, site: fc.integer({ min: 0, max: SITES.length - 1 }) }), { minLength: 10, maxLength: 40 }),
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 40 }),
         async (history, cuts) => {
-          await emptied(batched.dataSource);
-          await applyInBatches(batched.dataSource, recordedLog(history), cuts);
+          await emptyViews(batched.dataSource);
+          await applyInBatches(batched.dataSource, recordedLog(history, SITES), cuts);
           const kept = await cellsKept(batched.dataSource);
           expect(kept).toEqual(await cellsFromEpisodes(batched.dataSource));
           histories++;
@@ -220,8 +217,8 @@ describe('Outcome views projection, batched', () => {
       { event: like('RelapseRecorded', { participantId: PARTICIPANTS[0], relapseId: FACTS[1], occurredOn: '2026-03-12' }), site: 0 },
       { event: like('RelapseRecorded', { participantId: PARTICIPANTS[0], relapseId: FACTS[1], occurredOn: '2026-03-12' }), site: 0 },
     ];
-    const log = recordedLog(history);
-    await emptied(batched.dataSource);
+    const log = recordedLog(history, SITES);
+    await emptyViews(batched.dataSource);
     await batched.dataSource.transaction((tx) => outcomeViewsProjection.apply(log, tx));
     const rows = await tables(batched.dataSource);
     // Each relapse lands on the episode that was the latest when it happened; the replayed one counts nothing.
