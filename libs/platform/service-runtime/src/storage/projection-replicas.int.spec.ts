@@ -135,7 +135,7 @@ describe('A projection run by several replicas behind the site wall, one killed 
       // The in-process replicas wake the moment this process appends, the child only when it polls,
       // and a loaded machine may start the child after the script's last append: so until the child
       // is seen inside a batch, an episode of its own gets attendances, and there is always a batch
-      // to take (without them the wait timed out under the full suite).
+      // left for it to take.
       const site = pick(SITES);
       const id = randomUUID();
       const filler: Episode = { site, id, stream: streamName('outcomes', 'episode', siteId(site), id), version: 0n, sessions: 0, discharged: false };
