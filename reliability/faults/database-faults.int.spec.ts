@@ -22,6 +22,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isRetryHint = (answer: FailedAnswer) =>
   answer.status === 503 && answer.problemJson && Number(answer.retryAfter) > 0 && !/ECONNREFUSED|127\.0\.0\.1|stack/i.test(answer.detail);
 
+/** What the services logged about an answer (by its correlation id): why a refusal was not a 503. */
+const loggedAbout = (services: readonly NetworkService[], answer: FailedAnswer): string[] => {
+  const correlationId = /"correlationId":"([^"]+)"/.exec(answer.detail)?.[1];
+  return correlationId === undefined ? [] : services.flatMap((service) => service.child?.lines.filter((line) => line.includes(correlationId)) ?? []);
+};
+
 describe('Database faults under a steady command load', () => {
   let servers: PrivateServers;
   let postgres: PrivatePostgres;
@@ -86,7 +92,8 @@ describe('Database faults under a steady command load', () => {
 
     for (const round of rounds) {
       expect(round.refusals.length).toBeGreaterThan(0);
-      expect(round.refusals.filter((answer) => !isRetryHint(answer))).toEqual([]);
+      const unhinted = round.refusals.filter((answer) => !isRetryHint(answer));
+      expect(unhinted.map((answer) => ({ ...answer, logged: loggedAbout(services, answer) }))).toEqual([]);
     }
     expect(problemsIn(check)).toEqual(noProblems);
     for (const service of services) service.child!.assertRunning();

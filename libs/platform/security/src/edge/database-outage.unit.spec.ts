@@ -11,6 +11,7 @@ describe('A database outage', () => {
     expect(isDatabaseOutage(pgError('57P01', 'terminating connection due to administrator command'))).toBe(true);
     expect(isDatabaseOutage(pgError('57P03', 'the database system is starting up'))).toBe(true);
     expect(isDatabaseOutage(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseOutage(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
     expect(isDatabaseOutage(new QueryFailedError('select 1', [], pgError('57P01')))).toBe(true);
 
     expect(isDatabaseOutage(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
