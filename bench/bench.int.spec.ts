@@ -74,9 +74,13 @@ describe('npm run bench -- --tiny', () => {
     expect(points.map((p) => p.events)).toHaveLength(SCALE_SIZES.length);
     // Each size really is bigger than the one before (the generator was asked for about 3× as much).
     for (let i = 1; i < points.length; i++) expect(points[i].events).toBeGreaterThan(points[i - 1].events * 2);
-    for (const p of points) expect([p.appendPerSecond, p.rebuildPerSecond, p.queryP95Ms].every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    for (const p of points) {
+      expect([p.appendOneP50Ms, p.appendOneP99Ms, p.appendPerSecond, p.rebuildPerSecond, p.queryP95Ms].every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+      expect(p.appendOneP99Ms).toBeGreaterThanOrEqual(p.appendOneP50Ms);
+    }
+    for (const row of rows.filter((r) => r.suite === 'scale')) expect((row.details!['appendOneMs'] as { samples: number }).samples).toBe(6);
     const svg = readFileSync(join(outDir, 'growth.svg'), 'utf8');
-    expect(svg.match(/<circle /g)).toHaveLength(3 * points.length);
+    expect(svg.match(/<circle /g)).toHaveLength(4 * points.length);
     expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('](growth.svg)');
   });
 

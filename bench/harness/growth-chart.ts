@@ -1,9 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultRow } from './results-file';
+import type { Latency } from './stats';
 
 /** One size of the scale suite: what building, rebuilding and querying it cost. */
-export type GrowthPoint = Readonly<{ events: number; appendPerSecond: number; rebuildPerSecond: number; queryP95Ms: number }>;
+export type GrowthPoint = Readonly<{
+  events: number;
+  /** The batched append that built the log, when it was built. */
+  appendPerSecond: number;
+  /** 1-event appends into the log at this size, in the run (NaN for a row from before they were timed). */
+  appendOneP50Ms: number;
+  appendOneP99Ms: number;
+  rebuildPerSecond: number;
+  queryP95Ms: number;
+}>;
 
 export const GROWTH_CHART = 'growth.svg';
 
@@ -14,6 +24,8 @@ export const growthPoints = (rows: readonly ResultRow[]): GrowthPoint[] =>
         ? [{
             events: Number(r.details['events']),
             appendPerSecond: Number(r.details['appendEventsPerSecond']),
+            appendOneP50Ms: Number((r.details['appendOneMs'] as Latency | undefined)?.p50),
+            appendOneP99Ms: Number((r.details['appendOneMs'] as Latency | undefined)?.p99),
             rebuildPerSecond: Number(r.details['rebuildEventsPerSecond']),
             queryP95Ms: r.latencyMs.p95,
           }]
@@ -24,7 +36,8 @@ export const growthPoints = (rows: readonly ResultRow[]): GrowthPoint[] =>
 type Panel = Readonly<{ title: string; unit: string; value: (p: GrowthPoint) => number; target?: number }>;
 
 const PANELS: readonly Panel[] = [
-  { title: 'Append (store, batched)', unit: 'events/s', value: (p) => p.appendPerSecond },
+  { title: 'Append, 1 event, p50', unit: 'ms', value: (p) => p.appendOneP50Ms },
+  { title: 'Append, batched, at build', unit: 'events/s', value: (p) => p.appendPerSecond },
   { title: 'Projection rebuild', unit: 'events/s', value: (p) => p.rebuildPerSecond },
   { title: 'Dashboard + analyst queries, p95', unit: 'ms', value: (p) => p.queryP95Ms, target: 50 },
 ];
@@ -36,7 +49,7 @@ const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&l
 const short = (n: number): string => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : `${+n.toFixed(1)}`);
 
 /**
- * Three small charts side by side, log-scaled events on x (so 1M, 3M and 10M sit evenly), each cost
+ * Small charts side by side, log-scaled events on x (so 1M, 3M and 10M sit evenly), each cost
  * from zero on y: a flat line is a cost that does not grow with the log, a rising one that does.
  */
 export const growthSvg = (points: readonly GrowthPoint[]): string => {
@@ -44,15 +57,17 @@ export const growthSvg = (points: readonly GrowthPoint[]): string => {
   const [x0, x1] = xs.length > 1 ? [Math.min(...xs), Math.max(...xs)] : [xs[0] - 0.5, xs[0] + 0.5];
   const sx = (events: number) => M.left + ((Math.log10(events) - x0) / (x1 - x0 || 1)) * (W - M.left - M.right);
   const panels = PANELS.map((panel, i) => {
-    const values = points.map(panel.value);
-    const top = Math.max(...values, panel.target ?? 0) * 1.15 || 1;
+    // A size measured before a figure existed has no dot in that panel.
+    const shown = points.filter((p) => Number.isFinite(panel.value(p)));
+    const values = shown.map(panel.value);
+    const top = Math.max(0, ...values, panel.target ?? 0) * 1.15 || 1;
     const sy = (v: number) => H - M.bottom - (v / top) * (H - M.top - M.bottom);
-    const path = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${sx(p.events).toFixed(1)},${sy(values[k]).toFixed(1)}`).join(' ');
+    const path = shown.map((p, k) => `${k === 0 ? 'M' : 'L'}${sx(p.events).toFixed(1)},${sy(values[k]).toFixed(1)}`).join(' ');
     const yTicks = [0, top / 3, (2 * top) / 3, top].map(
       (v) => `<line x1="${M.left - 4}" x2="${W - M.right}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/><text x="${M.left - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end">${short(v)}</text>`,
     );
     const xTicks = points.map((p) => `<text x="${sx(p.events).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${short(p.events)}</text>`);
-    const dots = points.map((p, k) => `<circle cx="${sx(p.events).toFixed(1)}" cy="${sy(values[k]).toFixed(1)}" r="3.5" fill="#1f5fa8"><title>${short(p.events)} events: ${short(values[k])} ${panel.unit}</title></circle>`);
+    const dots = shown.map((p, k) => `<circle cx="${sx(p.events).toFixed(1)}" cy="${sy(values[k]).toFixed(1)}" r="3.5" fill="#1f5fa8"><title>${short(p.events)} events: ${short(values[k])} ${panel.unit}</title></circle>`);
     const target =
       panel.target === undefined
         ? ''

@@ -14,12 +14,19 @@ const figure = fc.double({ min: 0.5, max: 1e6, noNaN: true });
 describe('the growth chart', () => {
   it('puts a bigger log further right and a bigger cost higher, in every panel', () => {
     fc.assert(
-      fc.property(sizes, fc.array(fc.tuple(figure, figure, figure), { minLength: 5, maxLength: 5 }), (events, figures) => {
-        const points: GrowthPoint[] = events.map((e, i) => ({ events: e, appendPerSecond: figures[i][0], rebuildPerSecond: figures[i][1], queryP95Ms: figures[i][2] }));
+      fc.property(sizes, fc.array(fc.tuple(figure, figure, figure, figure), { minLength: 5, maxLength: 5 }), (events, figures) => {
+        const points: GrowthPoint[] = events.map((e, i) => ({
+          events: e,
+          appendOneP50Ms: figures[i][0],
+          appendOneP99Ms: figures[i][0] * 2,
+          appendPerSecond: figures[i][1],
+          rebuildPerSecond: figures[i][2],
+          queryP95Ms: figures[i][3],
+        }));
         const sorted = [...points].sort((a, b) => a.events - b.events);
         const panels = centres(growthSvg(sorted));
-        expect(panels).toHaveLength(3);
-        const values = [sorted.map((p) => p.appendPerSecond), sorted.map((p) => p.rebuildPerSecond), sorted.map((p) => p.queryP95Ms)];
+        expect(panels).toHaveLength(4);
+        const values = [sorted.map((p) => p.appendOneP50Ms), sorted.map((p) => p.appendPerSecond), sorted.map((p) => p.rebuildPerSecond), sorted.map((p) => p.queryP95Ms)];
         panels.forEach((dots, panel) => {
           expect(dots).toHaveLength(sorted.length);
           for (let i = 1; i < dots.length; i++) {
@@ -33,8 +40,15 @@ describe('the growth chart', () => {
     );
   });
 
+  const point = { events: 1e6, appendOneP50Ms: 0.6, appendOneP99Ms: 3, appendPerSecond: 9_000, rebuildPerSecond: 500, queryP95Ms: 20 };
+
   it('draws the query target as a line of its own', () => {
-    const svg = growthSvg([{ events: 1e6, appendPerSecond: 9_000, rebuildPerSecond: 500, queryP95Ms: 20 }]);
-    expect(svg).toContain('target 50 ms');
+    expect(growthSvg([point])).toContain('target 50 ms');
+  });
+
+  it('leaves out of a panel a size that has no figure for it, and keeps it in the others', () => {
+    const panels = centres(growthSvg([{ ...point, appendOneP50Ms: NaN, appendOneP99Ms: NaN }, { ...point, events: 3e6 }]));
+    expect(panels.map((dots) => dots.length)).toEqual([1, 2, 2, 2]);
+    expect(growthSvg([{ ...point, appendOneP50Ms: NaN }])).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -3,11 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { OutcomesAppModule } from '../../apps/outcomes/src/app.module';
 import { OutcomeProjections } from '../../apps/outcomes/src/outcome-projections';
 import { createServiceApp } from '@alongside/platform/service-runtime';
-import type { CaseRunner } from '../harness/bench-case';
+import type { CaseResult, CaseRunner } from '../harness/bench-case';
 import { LatencyRecorder, measureRounds, roundsPlan } from '../harness/rounds';
 import { latencyOf } from '../harness/stats';
 import { scaleCaseName, TINY_SCALE_DIVISOR } from '../harness/scale-sizes';
 import { bearerFor, sendJson } from '../system/service-apps';
+import { appendAtSize } from './append-at-size';
 import { buildLog, siteIdOf, type LogBuild } from './build-log';
 import { OUTCOME_VIEW_ENTITIES, OUTCOME_VIEWS, outcomeViewsProjection } from '@alongside/outcomes/read-models';
 import { projectionKey } from '@alongside/platform/projections';
@@ -79,6 +80,7 @@ export const run: CaseRunner = async (context) => {
   // The edge's per-person rate limit reads process.env itself; one bench user would hit it at once.
   process.env['THROTTLE_LIMIT'] = 'off';
   const app = await createServiceApp(OutcomesAppModule.forRoot({ env }) as never);
+  let measured: Omit<CaseResult, 'details'> & { details: Record<string, unknown> };
   try {
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -127,7 +129,7 @@ export const run: CaseRunner = async (context) => {
         return queries;
       },
     );
-    return {
+    measured = {
       unit: 'queries/s',
       ...outcome,
       work: `${sitesPerRound} sites × 4 dashboards, then 6 analyst tables over all ${sites} sites`,
@@ -150,4 +152,8 @@ export const run: CaseRunner = async (context) => {
   } finally {
     await app.close();
   }
+  // With the service closed, as the store suite's append-1 runs: no follower woken by each commit.
+  log(`${label}: timing 1-event appends into the log at this size`);
+  const appendOne = await appendAtSize(context, url);
+  return { ...measured, details: { ...measured.details, appendOnePerSecond: appendOne.perSecond, appendOneMs: appendOne.latencyMs } };
 };
