@@ -23,7 +23,7 @@ export const appendAtSize = async (context: CaseContext, databaseUrl: string): P
     };
     for (const stream of streams) await appendOne(stream);
     const latency = new LatencyRecorder();
-    const appends = context.size(1_000, 6);
+    const appends = context.size(3_000, 6);
     const started = process.hrtime.bigint();
     for (let i = 0; i < appends; i++) await latency.time(() => appendOne(streams[i % streams.length]));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
