@@ -9,7 +9,7 @@ const store = (name: string, subjects: readonly string[]): CaseDefinition[] =>
  * the ratios of DESIGN §9 compare processes that ran minutes apart at most.
  */
 export const CASES: readonly CaseDefinition[] = [
-  ...store('append-1', ['ours', 'emmett', 'pg-insert']),
+  ...store('append-1', ['ours', 'emmett', 'pg-insert', 'pg-guarded']),
   ...store('append-100', ['ours', 'emmett', 'pg-unnest', 'pg-copy']),
   ...store('append-1000', ['ours', 'emmett', 'pg-unnest', 'pg-copy']),
   ...store('writers-4', ['ours', 'emmett', 'pg-unnest']),

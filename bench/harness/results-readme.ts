@@ -66,7 +66,8 @@ export const writeResultsReadme = (dir: string, suites: readonly SuiteResults[])
     '`node-http` = raw `node:http` + `pg` writing the registration\'s two rows in one `INSERT … unnest` (no validation, auth, encryption or expected version);',
     '`emmett` = `@event-driven-io/emmett-postgresql` `getPostgreSQLEventStore` (global log: `readMessagesBatch`);',
     '`pg-insert` / `pg-unnest` / `pg-copy` / `pg-select` = raw `pg` on an equivalent table (single-row INSERT, `INSERT … SELECT FROM unnest(…)`,',
-    '`COPY FROM STDIN`, plain `SELECT`); `kafkajs` = kafkajs producing the relay’s messages, prebuilt, same batch size, idempotent, acks -1.',
+    '`COPY FROM STDIN`, plain `SELECT`); `pg-guarded` = raw `pg` sending the store\'s own 1-event statement (expected-version check and ordered',
+    'global position) without the store\'s code: the floor of those guarantees; `kafkajs` = kafkajs producing the relay’s messages, prebuilt, same batch size, idempotent, acks -1.',
     `Event shape: ${JSON.stringify(rows.find((r) => r.details?.eventShape)?.details?.eventShape ?? {})}.`,
     '',
   ];

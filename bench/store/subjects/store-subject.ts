@@ -15,4 +15,4 @@ export type StoreSubject = Readonly<{
 }>;
 
 /** Every subject of a store case, by the name the case registry uses. */
-export type StoreSubjectName = 'ours' | 'emmett' | 'pg-insert' | 'pg-unnest' | 'pg-copy' | 'pg-select';
+export type StoreSubjectName = 'ours' | 'emmett' | 'pg-insert' | 'pg-guarded' | 'pg-unnest' | 'pg-copy' | 'pg-select';
