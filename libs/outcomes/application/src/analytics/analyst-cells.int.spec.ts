@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { COHORT_DIMENSIONS, DISCHARGE_REASONS, type CohortDimension, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
 import { EpisodeRow } from '@alongside/outcomes/read-models';
-import { applyInBatches, emptyViews, like, openViewsDatabase, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
+import { applyInBatches, emptyViews, like, openViewsDatabase, recordedLog } from '@alongside/outcomes/read-models/testing';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
 import { episodeCondition } from '../dashboards/episode-filter';
-import type { OutcomeReader, OutcomeTable } from '../dashboards/outcome-tables';
+import { viewsReader } from '../fixtures/views-reader';
 import { dischargeRows, measureRows } from './analyst-tables';
 import { cohortColumn } from './cohort-column';
 
@@ -65,11 +65,6 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
 let views: Awaited<ReturnType<typeof openViewsDatabase>>;
 let dataSource: DataSource;
 
-/** The tables' reader over this test's tables (the app's adds the live version and the site wall). */
-const reader = (): OutcomeReader => ({
-  tables: <T extends OutcomeTable>(...names: T[]) => viewTables(dataSource, names),
-  query: (sql, params) => dataSource.query(sql, params),
-});
 
 /** The measures from every episode: the analyst table's query before the cells. */
 const measuresFromEpisodes = (sites: readonly string[], by: CohortDimension, filter: DashboardFilters, asOf: string) => {
@@ -125,8 +120,8 @@ describe('Analyst tables from the cohort cells', () => {
           await emptyViews(dataSource);
           await applyInBatches(dataSource, recordedLog(history, SITES), cuts);
           const expected = numbers(await measuresFromEpisodes(sites, by, filter, asOf));
-          expect(numbers(await measureRows(reader(), sites, by, filter, asOf))).toEqual(expected);
-          expect(numbers(await dischargeRows(reader(), sites, by, filter))).toEqual(numbers(await dischargesFromEpisodes(sites, by, filter)));
+          expect(numbers(await measureRows(viewsReader(dataSource), sites, by, filter, asOf))).toEqual(expected);
+          expect(numbers(await dischargeRows(viewsReader(dataSource), sites, by, filter))).toEqual(numbers(await dischargesFromEpisodes(sites, by, filter)));
           runs++;
           if (expected.length > 1) counted++;
         },

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { ATTENDANCE_STATUSES, outcomesEventExamples, type DashboardFilters, type OutcomesEvent } from '@alongside/outcomes/contracts';
 import { AttendanceRow } from '@alongside/outcomes/read-models';
-import { applyInBatches, emptyViews, openViewsDatabase, recordedLog, viewTables } from '@alongside/outcomes/read-models/testing';
+import { applyInBatches, emptyViews, openViewsDatabase, recordedLog } from '@alongside/outcomes/read-models/testing';
 import { siteId } from '@alongside/platform/event-sourcing';
 import { tableOf } from '@alongside/platform/projections';
 import { engagementView } from './engagement.view';
-import type { OutcomeReader, OutcomeTable } from './outcome-tables';
+import { viewsReader } from '../fixtures/views-reader';
 
 /**
  * The engagement view counts sessions by group kind from the per-session counts the projection
@@ -44,11 +44,6 @@ const filters: fc.Arbitrary<DashboardFilters> = fc.record(
 let views: Awaited<ReturnType<typeof openViewsDatabase>>;
 let dataSource: DataSource;
 
-/** The views' reader over this test's tables (the app's adds the live version and the site wall). */
-const reader = (): OutcomeReader => ({
-  tables: <T extends OutcomeTable>(...names: T[]) => viewTables(dataSource, names),
-  query: (sql, params) => dataSource.query(sql, params),
-});
 
 /** Sessions by group kind from the attendance rows: the engagement view's query before the counts. */
 const fromRows = async (site: string, from: string, to: string) => {
@@ -91,7 +86,7 @@ describe('Engagement view, sessions by group kind', () => {
           await emptyViews(dataSource);
           await applyInBatches(dataSource, recordedLog(history, SITES), cuts);
           const expected = await fromRows(SITES[site], filter.from ?? '0001-01-01', filter.to ?? ASOF);
-          const view = await engagementView(reader(), SITES[site], filter, ASOF);
+          const view = await engagementView(viewsReader(dataSource), SITES[site], filter, ASOF);
           expect(view.sessionsByGroupKind).toEqual(expected);
           runs++;
           if (expected.length > 0) counted++;
