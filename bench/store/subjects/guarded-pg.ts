@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { StoreSubject } from './store-subject';
 
 const SCHEMA = 'sessions';
+const ONE_EVENT_APPENDS_ONLY = 'pg-guarded measures 1-event appends only';
 
 /**
  * What the store's guarantees cost by themselves: raw `pg` sending the store's own 1-event statement
@@ -15,10 +16,10 @@ export const guardedPg = async (databaseUrl: string): Promise<StoreSubject> => {
   await (await PostgresEventStore.connect({ connectionString: databaseUrl, schema: SCHEMA })).close();
   const pool = new Pool({ connectionString: databaseUrl, max: 10, options: '-c plan_cache_mode=force_generic_plan' });
   const { appendOne } = statementsFor(SCHEMA);
-  const appendsOnly = () => Promise.reject(new Error('pg-guarded measures 1-event appends only'));
+  const appendsOnly = () => Promise.reject(new Error(ONE_EVENT_APPENDS_ONLY));
   return {
     append: async (stream, events, held) => {
-      if (events.length !== 1) throw new Error('pg-guarded measures 1-event appends only');
+      if (events.length !== 1) throw new Error(ONE_EVENT_APPENDS_ONLY);
       const [event] = events;
       const { rows } = await pool.query({
         ...appendOne,
